@@ -1,0 +1,23 @@
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Min, MinLength } from 'class-validator';
+import { BaseEnv, booleanFromEnv } from '@vms/platform';
+
+/** The api's environment, validated at boot. */
+export class ApiEnv extends BaseEnv {
+  override PORT = 3000;
+  override RATE_LIMIT_PER_MINUTE = 100;
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/vms';
+  @booleanFromEnv() @IsBoolean() DATABASE_MIGRATIONS_RUN = true;
+  @IsInt() @Min(0) REDIS_CACHE_DB = 1;
+  @IsInt() @Min(0) REDIS_RATE_LIMIT_DB = 0;
+  @IsInt() @Min(1) CAMERA_CACHE_TTL_SECONDS = 60;
+  @IsInt() @Min(60) JWT_ACCESS_TTL_SECONDS = 900;
+  @IsInt() @Min(1) REFRESH_TOKEN_TTL_DAYS = 14;
+  @IsString() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  CAMERA_CREDENTIALS_KEY: string;
+  @booleanFromEnv() @IsBoolean() CAMERA_ALLOW_PRIVATE_NETWORKS = false;
+  /** Comma-separated directories that `file://` camera sources may point into. */
+  @IsString() CAMERA_FILE_ROOTS = '';
+  @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
+  @IsOptional() @IsString() @MinLength(8, { message: 'must be at least 8 characters' }) ADMIN_PASSWORD?: string;
+}

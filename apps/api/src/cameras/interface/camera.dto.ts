@@ -1,0 +1,89 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min,
+  ValidateBy, ValidateNested, ValidationOptions,
+} from 'class-validator';
+import { CAMERA_STATUSES, COCO_CLASSES, CameraStatus } from '@vms/contracts';
+import type { CameraInput } from '../domain/camera';
+import { MAX_POINTS, MAX_POLYGONS } from '../domain/roi';
+
+/** Shape check for `[[x,y],...][]`; the geometry rules are the domain's. */
+function IsPolygonList(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isPolygonList',
+      validator: {
+        validate: (value: unknown) =>
+          Array.isArray(value) && value.length <= MAX_POLYGONS &&
+          value.every((polygon) =>
+            Array.isArray(polygon) && polygon.length <= MAX_POINTS &&
+            polygon.every((point) => Array.isArray(point) && point.length === 2 && point.every((n) => typeof n === 'number' && Number.isFinite(n)))),
+        defaultMessage: () => `must be a list of at most ${MAX_POLYGONS} polygons, each a list of [x, y] number pairs`,
+      },
+    },
+    options,
+  );
+}
+
+export class LocationDto {
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90) lat: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180) lng: number;
+}
+
+export class CredentialsDto {
+  @IsString() @IsNotEmpty() @MaxLength(128) username: string;
+  @IsString() @MaxLength(256) password: string;
+}
+
+export class AiSettingsDto {
+  @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiProperty({ enum: COCO_CLASSES, isArray: true, required: false })
+  @IsOptional() @IsArray() @ArrayMaxSize(COCO_CLASSES.length) @IsString({ each: true }) @IsIn(COCO_CLASSES, { each: true })
+  classes?: string[];
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1) minConfidence?: number;
+  /** Polygons in normalised coordinates (0..1); a detection counts when its box's bottom-centre is inside one. */
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } }, required: false })
+  @IsOptional() @IsPolygonList() roi?: [number, number][][];
+}
+
+export class CreateCameraDto {
+  @IsString() @IsNotEmpty() @MaxLength(100) name: string;
+  @IsOptional() @IsString() @MaxLength(1000) description?: string;
+  @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto | null;
+  /** rtsp://, rtsps://, http(s)://…/x.m3u8, or file:///path for replaying a recording. */
+  @IsString() @IsNotEmpty() @MaxLength(2048) sourceUrl: string;
+  /** Stored encrypted; never returned. */
+  @IsOptional() @ValidateNested() @Type(() => CredentialsDto) credentials?: CredentialsDto | null;
+  @IsOptional() @IsBoolean() enabled?: boolean;
+  @IsOptional() @ValidateNested() @Type(() => AiSettingsDto) ai?: AiSettingsDto;
+}
+
+export class UpdateCameraDto extends PartialType(CreateCameraDto) {}
+
+export class MaskedCredentials {
+  username: string;
+  @ApiProperty({ example: '********' }) password: '********';
+}
+
+export class CameraResponse {
+  id: string;
+  name: string;
+  description: string;
+  location: LocationDto | null;
+  sourceUrl: string;
+  credentials: MaskedCredentials | null;
+  enabled: boolean;
+  ai: AiSettingsDto;
+  @ApiProperty({ enum: CAMERA_STATUSES }) status: CameraStatus;
+  lastError: string | null;
+  /** Media server path: `cam_<id>`. */
+  streamPath: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toCameraInput(dto: CreateCameraDto): CameraInput {
+  return { ...dto, location: dto.location ?? null, credentials: dto.credentials ?? null };
+}

@@ -1,0 +1,8 @@
+export * from './principal';
+export * from './roles.decorator';
+export * from './current-principal.decorator';
+export * from './api-key-authenticator';
+export * from './authentication.guard';
+export * from './roles.guard';
+export * from './jwt-auth.module';
+export { Public } from '@vms/platform';

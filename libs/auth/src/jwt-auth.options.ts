@@ -1,0 +1,4 @@
+export abstract class JwtAuthOptions {
+  abstract secret: string;
+  abstract issuer: string;
+}

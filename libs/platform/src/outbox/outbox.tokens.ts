@@ -1,0 +1,8 @@
+export abstract class OutboxServiceName {
+  abstract value: string;
+}
+
+export abstract class OutboxRelayOptions {
+  abstract pollIntervalMs: number;
+  abstract batchSize: number;
+}
