@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, Optional } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
@@ -12,7 +12,7 @@ import type { Principal } from './principal';
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector, @Optional() private readonly apiKeys: ApiKeyAuthenticator | null) {
+  constructor(private readonly reflector: Reflector, @Optional() @Inject(ApiKeyAuthenticator) private readonly apiKeys: ApiKeyAuthenticator | null) {
     super();
   }
 

@@ -6,6 +6,7 @@ export * from './errors/api-exception';
 export * from './errors/all-exceptions.filter';
 export * from './validation/validation.pipe';
 export * from './validation/uuid-param.pipe';
+export * from './validation/omittable.decorator';
 export * from './request-context/request-context';
 export * from './logging/logger.module';
 export * from './redis/redis.factory';

@@ -10,7 +10,7 @@ import { Public } from '../http/public.decorator';
 @SkipThrottle()
 @Controller()
 class MetricsController extends PrometheusController {
-  @Get('metrics')
+  @Get()
   override async index(@Res({ passthrough: true }) response: Response) {
     return super.index(response);
   }
@@ -18,6 +18,6 @@ class MetricsController extends PrometheusController {
 
 /** Prometheus exposition at `/metrics` with the default process metrics. */
 @Module({
-  imports: [PrometheusModule.register({ controller: MetricsController, defaultMetrics: { enabled: true } })],
+  imports: [PrometheusModule.register({ controller: MetricsController, path: '/metrics', defaultMetrics: { enabled: true } })],
 })
 export class MetricsModule {}

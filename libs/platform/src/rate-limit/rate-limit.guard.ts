@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, Optional } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions, ThrottlerStorage,
@@ -17,7 +17,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
-    @Optional() private readonly bearerVerifier: BearerSubjectVerifier | null,
+    @Optional() @Inject(BearerSubjectVerifier) private readonly bearerVerifier: BearerSubjectVerifier | null,
   ) {
     super(options, storage, reflector);
   }

@@ -32,7 +32,7 @@ export class CameraSource {
 
     if (kind === 'file') {
       if (url.host) throw CameraErrors.sourceUrlInvalid('file URLs must be file:///absolute/path');
-      const filePath = decodeURIComponent(url.pathname);
+      const filePath = decode(url.pathname);
       if (!filePath.startsWith('/') || filePath.endsWith('/') || filePath.includes('\0')) {
         throw CameraErrors.sourceUrlInvalid('file URLs must name a file by absolute path');
       }
@@ -44,7 +44,7 @@ export class CameraSource {
       throw CameraErrors.sourceUrlInvalid('HTTP sources must be HLS playlists ending in .m3u8');
     }
     const credentials = url.username || url.password
-      ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+      ? { username: decode(url.username), password: decode(url.password) }
       : null;
     url.username = '';
     url.password = '';
@@ -54,5 +54,14 @@ export class CameraSource {
 
   static restore(url: string): CameraSource {
     return CameraSource.parse(url).source;
+  }
+}
+
+/** `new URL` keeps malformed escapes such as `%ZZ`; they must be a 422, not a URIError. */
+function decode(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    throw CameraErrors.sourceUrlInvalid('contains a malformed percent-encoding');
   }
 }

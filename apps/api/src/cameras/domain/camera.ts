@@ -63,7 +63,7 @@ export class Camera {
       source,
       credentials,
       enabled: input.enabled ?? true,
-      ai: validAi({ enabled: false, classes: DEFAULT_AI_CLASSES, minConfidence: 0.5, roi: [], ...input.ai }),
+      ai: validAi({ enabled: false, classes: DEFAULT_AI_CLASSES, minConfidence: 0.5, roi: [], ...definedOnly(input.ai ?? {}) }),
       status: 'provisioning',
       lastError: null,
       revision: 1,
@@ -104,10 +104,11 @@ export class Camera {
     if (changes.sourceUrl !== undefined) {
       const { source, credentials } = resolveSource(changes.sourceUrl, changes.credentials ?? null);
       next.source = source;
-      next.credentials = credentials ?? (changes.credentials === null ? null : this.state.credentials);
+      next.credentials = credentials ?? (changes.credentials === null || source.kind === 'file' ? null : this.state.credentials);
       next.status = 'provisioning';
       next.lastError = null;
     } else if (changes.credentials !== undefined) {
+      if (changes.credentials && this.state.source.kind === 'file') throw CameraErrors.sourceUrlInvalid('file sources take no credentials');
       next.credentials = changes.credentials;
       next.status = 'provisioning';
     }
@@ -115,7 +116,7 @@ export class Camera {
       next.enabled = changes.enabled;
       next.status = changes.enabled ? 'provisioning' : 'offline';
     }
-    if (changes.ai !== undefined) next.ai = validAi({ ...this.state.ai, ...changes.ai });
+    if (changes.ai !== undefined) next.ai = validAi({ ...this.state.ai, ...definedOnly(changes.ai) });
     next.revision = this.state.revision + 1;
     next.updatedAt = now;
     this.state = next;
@@ -136,6 +137,11 @@ export class Camera {
   snapshot(): CameraState {
     return { ...this.state };
   }
+}
+
+/** Drops keys whose value is undefined, so a partial change never erases a setting. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
 function resolveSource(rawUrl: string, given: CameraCredentials | null) {

@@ -1,9 +1,10 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min,
   ValidateBy, ValidateNested, ValidationOptions,
 } from 'class-validator';
+import { Omittable } from '@vms/platform';
 import { CAMERA_STATUSES, COCO_CLASSES, CameraStatus } from '@vms/contracts';
 import type { CameraInput } from '../domain/camera';
 import { MAX_POINTS, MAX_POLYGONS } from '../domain/roi';
@@ -37,29 +38,38 @@ export class CredentialsDto {
 }
 
 export class AiSettingsDto {
-  @IsOptional() @IsBoolean() enabled?: boolean;
+  @Omittable() @IsBoolean() enabled?: boolean;
   @ApiProperty({ enum: COCO_CLASSES, isArray: true, required: false })
-  @IsOptional() @IsArray() @ArrayMaxSize(COCO_CLASSES.length) @IsString({ each: true }) @IsIn(COCO_CLASSES, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(COCO_CLASSES.length) @IsString({ each: true }) @IsIn(COCO_CLASSES, { each: true })
   classes?: string[];
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1) minConfidence?: number;
+  @Omittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1) minConfidence?: number;
   /** Polygons in normalised coordinates (0..1); a detection counts when its box's bottom-centre is inside one. */
   @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } }, required: false })
-  @IsOptional() @IsPolygonList() roi?: [number, number][][];
+  @Omittable() @IsPolygonList() roi?: [number, number][][];
 }
 
 export class CreateCameraDto {
   @IsString() @IsNotEmpty() @MaxLength(100) name: string;
-  @IsOptional() @IsString() @MaxLength(1000) description?: string;
+  @Omittable() @IsString() @MaxLength(1000) description?: string;
   @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto | null;
   /** rtsp://, rtsps://, http(s)://…/x.m3u8, or file:///path for replaying a recording. */
   @IsString() @IsNotEmpty() @MaxLength(2048) sourceUrl: string;
   /** Stored encrypted; never returned. */
   @IsOptional() @ValidateNested() @Type(() => CredentialsDto) credentials?: CredentialsDto | null;
-  @IsOptional() @IsBoolean() enabled?: boolean;
-  @IsOptional() @ValidateNested() @Type(() => AiSettingsDto) ai?: AiSettingsDto;
+  @Omittable() @IsBoolean() enabled?: boolean;
+  @Omittable() @ValidateNested() @Type(() => AiSettingsDto) ai?: AiSettingsDto;
 }
 
-export class UpdateCameraDto extends PartialType(CreateCameraDto) {}
+/** Partial update: omitted fields stay; `location: null` and `credentials: null` clear them. */
+export class UpdateCameraDto {
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @Omittable() @IsString() @MaxLength(1000) description?: string;
+  @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto | null;
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(2048) sourceUrl?: string;
+  @IsOptional() @ValidateNested() @Type(() => CredentialsDto) credentials?: CredentialsDto | null;
+  @Omittable() @IsBoolean() enabled?: boolean;
+  @Omittable() @ValidateNested() @Type(() => AiSettingsDto) ai?: AiSettingsDto;
+}
 
 export class MaskedCredentials {
   username: string;

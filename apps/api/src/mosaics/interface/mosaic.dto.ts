@@ -1,4 +1,5 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { Omittable } from '@vms/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LAYOUTS, Layout, Mosaic } from '../domain/mosaic';
@@ -15,7 +16,11 @@ export class CreateMosaicDto {
   @IsArray() @ArrayMaxSize(25) @ValidateNested({ each: true }) @Type(() => TileDto) tiles: TileDto[];
 }
 
-export class UpdateMosaicDto extends PartialType(CreateMosaicDto) {}
+export class UpdateMosaicDto {
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @ApiProperty({ enum: LAYOUTS, required: false }) @Omittable() @IsIn(LAYOUTS) layout?: Layout;
+  @Omittable() @IsArray() @ArrayMaxSize(25) @ValidateNested({ each: true }) @Type(() => TileDto) tiles?: TileDto[];
+}
 
 export class MosaicResponse {
   id: string;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { Omittable } from '@vms/platform';
 import { ROLES, Role } from '@vms/auth';
 import type { User } from '../application/user.repository';
 
@@ -7,14 +8,14 @@ export class CreateUserDto {
   @IsEmail() @MaxLength(254) email: string;
   @IsString() @MinLength(10) @MaxLength(200) password: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @Omittable() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
 }
 
 export class UpdateUserDto {
-  @ApiProperty({ enum: ROLES, required: false }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
-  @IsOptional() @IsString() @MinLength(10) @MaxLength(200) password?: string;
-  @IsOptional() @IsBoolean() disabled?: boolean;
+  @ApiProperty({ enum: ROLES, required: false }) @Omittable() @IsIn(ROLES) role?: Role;
+  @Omittable() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @Omittable() @IsString() @MinLength(10) @MaxLength(200) password?: string;
+  @Omittable() @IsBoolean() disabled?: boolean;
 }
 
 export class UserResponse {
