@@ -5,6 +5,6 @@ import { BaseEnv } from '@vms/platform';
 export class AiDetectionEnv extends BaseEnv {
   override PORT = 3002;
   override RATE_LIMIT_PER_MINUTE = 100;
-  @IsInt() @Min(0) REDIS_CACHE_DB = 3;
-  @IsInt() @Min(0) REDIS_RATE_LIMIT_DB = 0;
+  @IsInt() @Min(0) REDIS_CACHE_DB: number = 3;
+  @IsInt() @Min(0) REDIS_RATE_LIMIT_DB: number = 0;
 }

@@ -8,11 +8,11 @@ export class ApiEnv extends BaseEnv {
   @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/vms';
   @booleanFromEnv() @IsBoolean() DATABASE_MIGRATIONS_RUN = true;
-  @IsInt() @Min(0) REDIS_CACHE_DB = 1;
-  @IsInt() @Min(0) REDIS_RATE_LIMIT_DB = 0;
-  @IsInt() @Min(1) CAMERA_CACHE_TTL_SECONDS = 60;
-  @IsInt() @Min(60) JWT_ACCESS_TTL_SECONDS = 900;
-  @IsInt() @Min(1) REFRESH_TOKEN_TTL_DAYS = 14;
+  @IsInt() @Min(0) REDIS_CACHE_DB: number = 1;
+  @IsInt() @Min(0) REDIS_RATE_LIMIT_DB: number = 0;
+  @IsInt() @Min(1) CAMERA_CACHE_TTL_SECONDS: number = 60;
+  @IsInt() @Min(60) JWT_ACCESS_TTL_SECONDS: number = 900;
+  @IsInt() @Min(1) REFRESH_TOKEN_TTL_DAYS: number = 14;
   @IsString() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
   CAMERA_CREDENTIALS_KEY: string;
   @booleanFromEnv() @IsBoolean() CAMERA_ALLOW_PRIVATE_NETWORKS = false;

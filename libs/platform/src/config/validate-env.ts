@@ -10,7 +10,9 @@ export class InvalidEnvironmentError extends Error {
 
 /** Validates `env` into a typed config object; the error names every bad variable. */
 export function validateEnv<T extends object>(schema: new () => T, env: Record<string, unknown>): T {
-  const config = plainToInstance(schema, env, { enableImplicitConversion: true, exposeDefaultValues: true });
+  // An empty variable means "not set", so the default applies.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const config = plainToInstance(schema, present, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {
     const details = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`);

@@ -56,7 +56,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       // Nest turns body-parser's SyntaxError into a plain 400 before any filter sees it.
-      if (status === 400 && /JSON/.test(exception.message)) {
+      if (status === 400 && /(in JSON at position|JSON input|is not valid JSON)/.test(exception.message)) {
         return envelope(400, 'REQUEST.MALFORMED_JSON', 'The request body is not valid JSON');
       }
       const message = status === 404 ? `No route for ${request.method} ${request.path}` : exception.message;

@@ -209,6 +209,12 @@ describe('Camera.update', () => {
     expect(camera.status).toBe('online');
   });
 
+  it('ignores ai keys given as undefined instead of erasing the setting', () => {
+    const camera = create({ ai: { minConfidence: 0.7 } });
+    camera.update({ ai: { enabled: true, minConfidence: undefined, classes: undefined } });
+    expect(camera.ai).toEqual({ enabled: true, classes: DEFAULT_AI_CLASSES, minConfidence: 0.7, roi: [] });
+  });
+
   it('merges partial ai settings into the current ones', () => {
     const camera = create({ ai: { enabled: true, classes: ['dog'] } });
     camera.update({ ai: { minConfidence: 0.8 } });

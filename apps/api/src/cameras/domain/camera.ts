@@ -117,6 +117,7 @@ export class Camera {
       next.status = changes.enabled ? 'provisioning' : 'offline';
     }
     if (changes.ai !== undefined) next.ai = validAi({ ...this.state.ai, ...definedOnly(changes.ai) });
+    if (!next.enabled) next.status = 'offline';
     next.revision = this.state.revision + 1;
     next.updatedAt = now;
     this.state = next;

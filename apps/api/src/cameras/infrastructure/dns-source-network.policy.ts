@@ -62,7 +62,8 @@ export class DnsSourceNetworkPolicy extends SourceNetworkPolicy {
     } catch {
       throw CameraErrors.sourceNotFound();
     }
-    const inside = this.fileRoots.some((root) => real === root || real.startsWith(root + path.sep));
+    const roots = await Promise.all(this.fileRoots.map((root) => realpath(root).catch(() => root)));
+    const inside = roots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
     if (!inside) {
       throw CameraErrors.sourceForbidden('file:// sources must lie inside a directory listed in CAMERA_FILE_ROOTS');
     }
