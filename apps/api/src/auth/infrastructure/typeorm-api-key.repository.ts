@@ -34,7 +34,8 @@ export class TypeormApiKeyRepository extends ApiKeyRepository {
       .update()
       .set({ lastUsedAt: () => 'now()' })
       .where('id = :id', { id })
-      .andWhere(`(last_used_at IS NULL OR last_used_at < now() - (:interval || ' milliseconds')::interval)`, { interval: minIntervalMs })
+      // Not named `interval`: TypeORM would read the `::interval` cast as that parameter and break the SQL.
+      .andWhere(`(last_used_at IS NULL OR last_used_at < now() - (:minIntervalMs || ' milliseconds')::interval)`, { minIntervalMs })
       .execute();
   }
 }

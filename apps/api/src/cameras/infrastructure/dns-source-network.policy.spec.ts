@@ -137,6 +137,13 @@ describe('DnsSourceNetworkPolicy', () => {
       expect(await codeOf(check)).toBe('CAMERA.SOURCE_NOT_FOUND');
     });
 
+    it('does not reveal whether a path outside the roots exists', async () => {
+      const missing = policy(true, root).assertAllowed(source(fileUrl('/no/such/dir/recording.mp4')));
+      const existing = policy(true, root).assertAllowed(source(fileUrl('/etc/hostname')));
+      expect(await codeOf(missing)).toBe('CAMERA.SOURCE_FORBIDDEN');
+      expect(await codeOf(existing)).toBe('CAMERA.SOURCE_FORBIDDEN');
+    });
+
     it('refuses a symlink inside the root that points outside', async () => {
       const check = policy(true, root).assertAllowed(source(fileUrl(path.join(root, 'escape.mp4'))));
       expect(await codeOf(check)).toBe('CAMERA.SOURCE_FORBIDDEN');

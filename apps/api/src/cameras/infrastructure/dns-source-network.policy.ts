@@ -56,6 +56,8 @@ export class DnsSourceNetworkPolicy extends SourceNetworkPolicy {
   }
 
   private async assertFileAllowed(filePath: string): Promise<void> {
+    // Checked before touching the file system, so the answer does not reveal which paths exist.
+    if (!this.insideRoots(path.resolve(filePath), this.fileRoots)) throw forbiddenFile();
     let real: string;
     try {
       real = await realpath(filePath);
@@ -63,9 +65,14 @@ export class DnsSourceNetworkPolicy extends SourceNetworkPolicy {
       throw CameraErrors.sourceNotFound();
     }
     const roots = await Promise.all(this.fileRoots.map((root) => realpath(root).catch(() => root)));
-    const inside = roots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
-    if (!inside) {
-      throw CameraErrors.sourceForbidden('file:// sources must lie inside a directory listed in CAMERA_FILE_ROOTS');
-    }
+    if (!this.insideRoots(real, roots)) throw forbiddenFile();
   }
+
+  private insideRoots(candidate: string, roots: string[]): boolean {
+    return roots.some((root) => candidate === root || candidate.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  }
+}
+
+function forbiddenFile() {
+  return CameraErrors.sourceForbidden('file:// sources must lie inside a directory listed in CAMERA_FILE_ROOTS');
 }
