@@ -38,6 +38,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     ADMIN_PASSWORD: ADMIN.password,
     CAMERA_ALLOW_PRIVATE_NETWORKS: 'true',
     CAMERA_FILE_ROOTS: MEDIA_DIR,
+    STREAMING_INTERNAL_TOKEN: randomBytes(16).toString('hex'),
     ...overrides,
   };
 }
