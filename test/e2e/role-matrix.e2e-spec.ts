@@ -93,6 +93,9 @@ describe('role matrix (e2e)', () => {
     { route: 'GET /api/health/ready', expected: PUBLIC(200) },
     { route: 'GET /metrics', expected: PUBLIC(200) },
     { route: 'GET /api/docs', expected: PUBLIC(200) },
+    // Service to service: only X-Internal-Token opens them (internal-cameras.e2e-spec.ts), no user or key.
+    { route: 'GET /api/internal/cameras', expected: PUBLIC(401) },
+    { route: 'GET /api/internal/cameras/:id', expected: PUBLIC(401), prepare: async () => ({ path: `/api/internal/cameras/${sharedCameraId}` }) },
   ];
 
   /** Everything a denied call could have changed; last_used_at of keys is left out (using a key sets it). */
@@ -146,7 +149,8 @@ describe('role matrix (e2e)', () => {
     const response = await call;
 
     expect({ status: response.status, body: response.status === status ? 'as expected' : response.body }).toEqual({ status, body: 'as expected' });
-    if (status === 401) expect(response.body).toEqual({ error: { code: 'AUTH.UNAUTHENTICATED', message: expect.any(String) } });
+    const unauthenticated = route.includes('/internal/') ? 'AUTH.INTERNAL_TOKEN_INVALID' : 'AUTH.UNAUTHENTICATED';
+    if (status === 401) expect(response.body).toEqual({ error: { code: unauthenticated, message: expect.any(String) } });
     if (status === 403) expect(response.body).toEqual({ error: { code: 'AUTH.FORBIDDEN', message: expect.any(String) } });
     if (denied) expect(await fingerprint()).toEqual(before);
   });
@@ -211,10 +215,10 @@ describe('role matrix (e2e)', () => {
       }
     });
 
-    it('documents every route of the table except the unlisted /metrics and the docs themselves', () => {
+    it('documents every route of the table except the unlisted /metrics, internal routes and the docs themselves', () => {
       const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
         Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
-      const expected = ENDPOINTS.map((endpoint) => endpoint.route).filter((route) => route !== 'GET /metrics' && route !== 'GET /api/docs');
+      const expected = ENDPOINTS.map((endpoint) => endpoint.route).filter((route) => route !== 'GET /metrics' && route !== 'GET /api/docs' && !route.includes('/internal/'));
       expect(documented.sort()).toEqual(expected.sort());
     });
   });

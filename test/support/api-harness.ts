@@ -39,6 +39,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     CAMERA_ALLOW_PRIVATE_NETWORKS: 'true',
     CAMERA_FILE_ROOTS: MEDIA_DIR,
     STREAMING_INTERNAL_TOKEN: randomBytes(16).toString('hex'),
+    // No streaming service unless a test starts one (a closed port: provisioning calls fail fast).
+    STREAMING_URL: 'http://127.0.0.1:9',
     ...overrides,
   };
 }

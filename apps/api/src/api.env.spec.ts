@@ -5,6 +5,7 @@ import { ApiEnv } from './api.env';
 const valid = {
   JWT_SECRET: 'j'.repeat(32),
   CAMERA_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+  STREAMING_INTERNAL_TOKEN: 's'.repeat(16),
 };
 
 function envError(env: Record<string, unknown>): InvalidEnvironmentError {
@@ -26,6 +27,14 @@ describe('ApiEnv', () => {
     expect(env.CAMERA_ALLOW_PRIVATE_NETWORKS).toBe(false);
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.NODE_ENV).toBe('development');
+    expect(env.STREAMING_URL).toBe('http://127.0.0.1:3001');
+    expect(env.STREAMING_TIMEOUT_MS).toBe(3000);
+  });
+
+  it('reads the streaming settings', () => {
+    const env = validateEnv(ApiEnv, { ...valid, STREAMING_URL: 'https://streaming:3001', STREAMING_TIMEOUT_MS: '1500' });
+    expect(env.STREAMING_URL).toBe('https://streaming:3001');
+    expect(env.STREAMING_TIMEOUT_MS).toBe(1500);
   });
 
   it('converts strings from the process environment', () => {
@@ -54,6 +63,12 @@ describe('ApiEnv', () => {
     ['PORT', { PORT: '70000' }, /PORT/],
     ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV/],
     ['ADMIN_EMAIL', { ADMIN_EMAIL: 'not-an-email' }, /ADMIN_EMAIL/],
+    ['STREAMING_INTERNAL_TOKEN', { STREAMING_INTERNAL_TOKEN: undefined }, /STREAMING_INTERNAL_TOKEN/],
+    ['STREAMING_INTERNAL_TOKEN', { STREAMING_INTERNAL_TOKEN: 'short-token' }, /STREAMING_INTERNAL_TOKEN: must be at least 16 characters/],
+    ['STREAMING_URL', { STREAMING_URL: 'streaming:3001' }, /STREAMING_URL: must be an http\(s\):\/\/ URL/],
+    ['STREAMING_URL', { STREAMING_URL: 'ftp://streaming:3001' }, /STREAMING_URL/],
+    ['STREAMING_TIMEOUT_MS', { STREAMING_TIMEOUT_MS: '0' }, /STREAMING_TIMEOUT_MS/],
+    ['STREAMING_TIMEOUT_MS', { STREAMING_TIMEOUT_MS: 'soon' }, /STREAMING_TIMEOUT_MS/],
   ])('names %s when it is wrong', (variable, override, message) => {
     const error = envError({ ...valid, ...override });
     expect(error.variables).toEqual([variable]);
@@ -63,5 +78,10 @@ describe('ApiEnv', () => {
   it('does not echo the bad secret in the message', () => {
     const error = envError({ ...valid, JWT_SECRET: 'tooShortSecretValue' });
     expect(error.message).not.toContain('tooShortSecretValue');
+  });
+
+  it('does not echo a bad internal token in the message', () => {
+    const error = envError({ ...valid, STREAMING_INTERNAL_TOKEN: 'leakyToken1' });
+    expect(error.message).not.toContain('leakyToken1');
   });
 });

@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseEnv, booleanFromEnv } from '@vms/platform';
 
 /** The api's environment, validated at boot. */
@@ -18,6 +18,12 @@ export class ApiEnv extends BaseEnv {
   @booleanFromEnv() @IsBoolean() CAMERA_ALLOW_PRIVATE_NETWORKS = false;
   /** Comma-separated directories that `file://` camera sources may point into. */
   @IsString() CAMERA_FILE_ROOTS = '';
+  /** Base URL of the streaming service's own API (not through HAProxy: its internal routes are blocked there). */
+  @IsString() @Matches(/^https?:\/\/[^/]/, { message: 'must be an http(s):// URL' }) STREAMING_URL = 'http://127.0.0.1:3001';
+  /** Shared secret for service-to-service calls (api <-> streaming), sent as `X-Internal-Token`. */
+  @IsString() @MinLength(16, { message: 'must be at least 16 characters' }) STREAMING_INTERNAL_TOKEN: string;
+  /** Longest a camera write waits for the streaming service before answering anyway. */
+  @IsInt() @Min(1) @Max(60_000) STREAMING_TIMEOUT_MS: number = 3000;
   @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(8, { message: 'must be at least 8 characters' }) ADMIN_PASSWORD?: string;
 }

@@ -5,4 +5,5 @@ export * from './api-key-authenticator';
 export * from './authentication.guard';
 export * from './roles.guard';
 export * from './jwt-auth.module';
+export * from './internal-token.guard';
 export { Public } from '@vms/platform';

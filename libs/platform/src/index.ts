@@ -31,3 +31,4 @@ export * from './health/health.module';
 export * from './metrics/metrics.module';
 export * from './http/public.decorator';
 export * from './bootstrap/configure-app';
+export * from './security/secrets-equal';

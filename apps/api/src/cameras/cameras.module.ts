@@ -1,25 +1,39 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { InternalTokenGuard, InternalTokenSecret } from '@vms/auth';
+import { IdempotentHandler } from '@vms/platform';
+import { ApiEnv } from '../api.env';
 import { CameraCache } from './application/camera-cache';
+import { CameraStatusService } from './application/camera-status.service';
 import { CamerasService } from './application/cameras.service';
+import { StreamProvisioner } from './application/stream-provisioner';
 import { CameraRepository } from './domain/camera.repository';
 import { SourceNetworkPolicy } from './domain/source-network-policy';
 import { CameraOrmEntity } from './infrastructure/camera.orm-entity';
 import { CredentialCipher } from './infrastructure/credential-cipher';
 import { DnsSourceNetworkPolicy } from './infrastructure/dns-source-network.policy';
 import { RedisCameraCache } from './infrastructure/redis-camera.cache';
+import { StreamingProvisioningClient } from './infrastructure/streaming-provisioning.client';
 import { TypeormCameraRepository } from './infrastructure/typeorm-camera.repository';
+import { CameraStatusConsumer } from './interface/camera-status.consumer';
 import { CamerasController } from './interface/cameras.controller';
+import { InternalCamerasController } from './interface/internal-cameras.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CameraOrmEntity])],
-  controllers: [CamerasController],
+  controllers: [CamerasController, InternalCamerasController],
   providers: [
     CamerasService,
+    CameraStatusService,
+    CameraStatusConsumer,
     CredentialCipher,
+    IdempotentHandler,
+    InternalTokenGuard,
     { provide: CameraRepository, useClass: TypeormCameraRepository },
     { provide: CameraCache, useClass: RedisCameraCache },
     { provide: SourceNetworkPolicy, useClass: DnsSourceNetworkPolicy },
+    { provide: StreamProvisioner, useClass: StreamingProvisioningClient },
+    { provide: InternalTokenSecret, useFactory: (env: ApiEnv) => ({ value: env.STREAMING_INTERNAL_TOKEN }), inject: [ApiEnv] },
   ],
   exports: [CamerasService],
 })

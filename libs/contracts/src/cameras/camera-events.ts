@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, Min, ValidateNested,
+  IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, Min, ValidateNested,
 } from 'class-validator';
 
 /** AI settings as carried in camera events (`camera.*.v1`). */
@@ -36,4 +36,10 @@ export class CameraStatusChangedV1 {
   @IsUUID() cameraId: string;
   @IsIn(CAMERA_EVENT_STATUSES) status: (typeof CAMERA_EVENT_STATUSES)[number];
   @IsOptional() @IsString() reason?: string | null;
+  /** How many clients read the stream when it was observed. */
+  @IsOptional() @IsInt() @Min(0) readers?: number;
+  /** Inbound bitrate in kbit/s, when the media server reports it. */
+  @IsOptional() @IsNumber() @Min(0) bitrateKbps?: number | null;
+  /** When the media server state was observed; a consumer ignores observations older than what it has. */
+  @IsOptional() @IsISO8601() observedAt?: string;
 }

@@ -52,6 +52,8 @@ export class EventConsumer {
       await channel.prefetch(this.options.prefetch ?? 16);
       await channel.consume(queue, (message) => message && void this.onMessage(channel, message), { noAck: false });
     });
+    // A failed setup (e.g. a queue redeclared with other arguments) must be logged, not crash the process.
+    this.channel.on('error', (error: Error) => this.logger.error(`consumer channel error: ${error.message}`));
     await this.channel.waitForConnect();
   }
 

@@ -35,6 +35,7 @@ describe('toCameraView', () => {
   it('shows the credential-free source url, stream path and ISO dates', () => {
     expect(view.sourceUrl).toBe('rtsp://cam.local/stream1');
     expect(view.streamPath).toBe(`cam_${camera.id}`);
+    expect(view.hlsUrl).toBe(`/hls/cam_${camera.id}/index.m3u8`);
     expect(view.createdAt).toBe('2024-01-01T00:00:00.000Z');
   });
 

@@ -14,6 +14,8 @@ export interface CameraView {
   status: CameraStatus;
   lastError: string | null;
   streamPath: string;
+  /** Public HLS playlist path; players add the stream token the streaming service hands out. */
+  hlsUrl: string;
   revision: number;
   createdAt: string;
   updatedAt: string;
@@ -37,6 +39,7 @@ export function toCameraView(camera: Camera): CameraView {
     status: camera.status,
     lastError: camera.lastError,
     streamPath: camera.streamPath,
+    hlsUrl: `/hls/${camera.streamPath}/index.m3u8`,
     revision: camera.revision,
     createdAt: camera.createdAt.toISOString(),
     updatedAt: camera.updatedAt.toISOString(),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CameraChangedV1, CameraDeletedV1, RoutingKeys } from '@vms/contracts';
 import { OutboxRelay } from '@vms/platform';
@@ -8,15 +8,24 @@ import { CameraRepository } from '../domain/camera.repository';
 import { SourceNetworkPolicy } from '../domain/source-network-policy';
 import { CameraCache } from './camera-cache';
 import { CameraView, toCameraView } from './camera-view';
+import { StreamProvisioner } from './stream-provisioner';
+import { StreamingCamera, toStreamingCamera } from './streaming-camera';
 
-/** Camera use cases: every write stores the camera and its `camera.*` event together. */
+/**
+ * Camera use cases: every write stores the camera and its `camera.*` event together, then asks
+ * the streaming service to follow. That call never fails the write: when streaming is away the
+ * camera stays `provisioning` and streaming catches up from the events and its reconciler.
+ */
 @Injectable()
 export class CamerasService {
+  private readonly logger = new Logger(CamerasService.name);
+
   constructor(
     private readonly cameras: CameraRepository,
     private readonly cache: CameraCache,
     private readonly networkPolicy: SourceNetworkPolicy,
     private readonly relay: OutboxRelay,
+    private readonly streaming: StreamProvisioner,
   ) {}
 
   async list(): Promise<CameraView[]> {
@@ -35,6 +44,17 @@ export class CamerasService {
     const view = toCameraView(camera);
     await this.cache.set(view);
     return view;
+  }
+
+  /** Cameras with their credentials, for the streaming service; read from the database, never from the cache. */
+  async listForStreaming(): Promise<StreamingCamera[]> {
+    return (await this.cameras.list()).map(toStreamingCamera);
+  }
+
+  async getForStreaming(id: string): Promise<StreamingCamera> {
+    const camera = await this.cameras.findById(id);
+    if (!camera) throw CameraErrors.notFound();
+    return toStreamingCamera(camera);
   }
 
   async existingIds(ids: string[]): Promise<Set<string>> {
@@ -67,12 +87,19 @@ export class CamerasService {
     await this.cameras.delete(camera, [{ routingKey: RoutingKeys.cameraDeleted, data }]);
     await this.cache.invalidate(camera.id);
     this.relay.nudge();
+    await this.streaming.deprovision(camera.id).catch((error: unknown) => this.warnStreaming('deprovision', camera.id, error));
   }
 
   private async afterWrite(camera: Camera): Promise<CameraView> {
     await this.cache.invalidate(camera.id);
     this.relay.nudge();
+    await this.streaming.provision(toStreamingCamera(camera)).catch((error: unknown) => this.warnStreaming('provision', camera.id, error));
     return toCameraView(camera);
+  }
+
+  private warnStreaming(action: string, cameraId: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.warn({ cameraId, reason }, `streaming could not ${action} the camera; streaming catches up from the camera events and its reconciler`);
   }
 }
 

@@ -14,4 +14,9 @@ export abstract class CameraRepository {
   abstract nameTaken(name: string, exceptId?: string): Promise<boolean>;
   abstract save(camera: Camera, events: OutgoingEvent[]): Promise<void>;
   abstract delete(camera: Camera, events: OutgoingEvent[]): Promise<void>;
+  /**
+   * Stores only the status, last error and status time (no revision, no event), unless the
+   * stored status is newer; returns whether it was stored.
+   */
+  abstract saveStatus(camera: Camera): Promise<boolean>;
 }

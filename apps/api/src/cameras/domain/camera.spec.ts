@@ -252,3 +252,70 @@ describe('Camera status transitions', () => {
     expect(camera.revision).toBe(1);
   });
 });
+
+describe('Camera.reportStatus (what the streaming service observed)', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('applies each status with its reason and observation time', () => {
+    const camera = create();
+    expect(camera.reportStatus('online', null, at('2024-01-01T00:01:00Z'))).toBe(true);
+    expect(camera.status).toBe('online');
+    expect(camera.statusChangedAt).toEqual(at('2024-01-01T00:01:00Z'));
+    expect(camera.reportStatus('offline', 'source closed', at('2024-01-01T00:02:00Z'))).toBe(true);
+    expect([camera.status, camera.lastError]).toEqual(['offline', 'source closed']);
+    expect(camera.reportStatus('error', 'x'.repeat(600), at('2024-01-01T00:03:00Z'))).toBe(true);
+    expect([camera.status, camera.lastError?.length]).toEqual(['error', 500]);
+    expect(camera.reportStatus('provisioning', null, at('2024-01-01T00:04:00Z'))).toBe(true);
+    expect([camera.status, camera.lastError]).toEqual(['provisioning', null]);
+  });
+
+  it('gives an error without a reason a generic one', () => {
+    const camera = create();
+    camera.reportStatus('error', null, at('2024-01-01T00:01:00Z'));
+    expect(camera.lastError).toBe('unknown error');
+  });
+
+  it('ignores a report older than the current status', () => {
+    const camera = create();
+    camera.reportStatus('online', null, at('2024-01-01T00:05:00Z'));
+    expect(camera.reportStatus('offline', 'late', at('2024-01-01T00:04:59Z'))).toBe(false);
+    expect([camera.status, camera.lastError]).toEqual(['online', null]);
+    expect(camera.statusChangedAt).toEqual(at('2024-01-01T00:05:00Z'));
+  });
+
+  it('ignores a report observed before the camera was created', () => {
+    expect(create().reportStatus('online', null, at('2023-12-31T23:59:59Z'))).toBe(false);
+  });
+
+  it('ignores a report observed before a change of source (it is about the old stream)', () => {
+    const camera = create();
+    camera.update({ sourceUrl: 'rtsp://cam2.local/s' }, at('2024-01-01T00:10:00Z'));
+    expect(camera.statusChangedAt).toEqual(at('2024-01-01T00:10:00Z'));
+    expect(camera.reportStatus('online', null, at('2024-01-01T00:09:00Z'))).toBe(false);
+    expect(camera.status).toBe('provisioning');
+    expect(camera.reportStatus('online', null, at('2024-01-01T00:10:01Z'))).toBe(true);
+  });
+
+  it('keeps the observation time through a change that does not touch the stream', () => {
+    const camera = create();
+    camera.reportStatus('online', null, at('2024-01-01T00:05:00Z'));
+    camera.update({ name: 'Hall', description: 'renamed' }, at('2024-01-01T00:06:00Z'));
+    expect(camera.status).toBe('online');
+    expect(camera.statusChangedAt).toEqual(at('2024-01-01T00:05:00Z'));
+  });
+
+  it('keeps a disabled camera offline', () => {
+    const camera = create();
+    camera.update({ enabled: false }, at('2024-01-01T00:01:00Z'));
+    expect(camera.reportStatus('online', null, at('2024-01-01T00:02:00Z'))).toBe(false);
+    expect(camera.status).toBe('offline');
+    expect(camera.reportStatus('offline', 'stopped', at('2024-01-01T00:02:00Z'))).toBe(true);
+    expect(camera.lastError).toBe('stopped');
+  });
+
+  it('does not bump the revision', () => {
+    const camera = create();
+    camera.reportStatus('online', null, at('2024-01-01T00:01:00Z'));
+    expect(camera.revision).toBe(1);
+  });
+});

@@ -39,6 +39,8 @@ export interface CameraState {
   ai: AiSettings;
   status: CameraStatus;
   lastError: string | null;
+  /** When the status was last set: by a write here, or as observed by the streaming service. */
+  statusChangedAt: Date;
   revision: number;
   createdAt: Date;
   updatedAt: Date;
@@ -48,6 +50,7 @@ export const DEFAULT_AI_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'bu
 const KNOWN_CLASSES: ReadonlySet<string> = new Set(COCO_CLASSES);
 const MAX_NAME = 100;
 const MAX_DESCRIPTION = 1000;
+const MAX_ERROR = 500;
 
 /** A camera and its rules. Built only through `create`/`restore`, changed only through its methods. */
 export class Camera {
@@ -66,6 +69,7 @@ export class Camera {
       ai: validAi({ enabled: false, classes: DEFAULT_AI_CLASSES, minConfidence: 0.5, roi: [], ...definedOnly(input.ai ?? {}) }),
       status: 'provisioning',
       lastError: null,
+      statusChangedAt: now,
       revision: 1,
       createdAt: now,
       updatedAt: now,
@@ -86,6 +90,7 @@ export class Camera {
   get ai(): AiSettings { return this.state.ai; }
   get status() { return this.state.status; }
   get lastError() { return this.state.lastError; }
+  get statusChangedAt() { return this.state.statusChangedAt; }
   get revision() { return this.state.revision; }
   get createdAt() { return this.state.createdAt; }
   get updatedAt() { return this.state.updatedAt; }
@@ -118,25 +123,51 @@ export class Camera {
     }
     if (changes.ai !== undefined) next.ai = validAi({ ...this.state.ai, ...definedOnly(changes.ai) });
     if (!next.enabled) next.status = 'offline';
+    // A reset status starts over now: reports the streaming service observed before this write are stale.
+    if (next.status !== this.state.status || next.source !== this.state.source || next.credentials !== this.state.credentials) {
+      next.statusChangedAt = now;
+    }
     next.revision = this.state.revision + 1;
     next.updatedAt = now;
     this.state = next;
   }
 
-  markOnline(): void {
-    this.state = { ...this.state, status: 'online', lastError: null };
+  markProvisioning(at = new Date()): void {
+    this.setStatus('provisioning', null, at);
   }
 
-  markOffline(reason: string | null = null): void {
-    this.state = { ...this.state, status: 'offline', lastError: reason };
+  markOnline(at = new Date()): void {
+    this.setStatus('online', null, at);
   }
 
-  markError(reason: string): void {
-    this.state = { ...this.state, status: 'error', lastError: reason.slice(0, 500) };
+  markOffline(reason: string | null = null, at = new Date()): void {
+    this.setStatus('offline', reason, at);
+  }
+
+  markError(reason: string, at = new Date()): void {
+    this.setStatus('error', reason, at);
+  }
+
+  /**
+   * Applies a status the streaming service observed at `observedAt`. Returns false, changing
+   * nothing, for a report older than the current status or one that would bring a disabled camera up.
+   */
+  reportStatus(status: CameraStatus, reason: string | null, observedAt: Date): boolean {
+    if (observedAt.getTime() < this.state.statusChangedAt.getTime()) return false;
+    if (!this.state.enabled && status !== 'offline') return false;
+    if (status === 'online') this.markOnline(observedAt);
+    else if (status === 'offline') this.markOffline(reason, observedAt);
+    else if (status === 'error') this.markError(reason ?? 'unknown error', observedAt);
+    else this.markProvisioning(observedAt);
+    return true;
   }
 
   snapshot(): CameraState {
     return { ...this.state };
+  }
+
+  private setStatus(status: CameraStatus, reason: string | null, at: Date): void {
+    this.state = { ...this.state, status, lastError: reason === null ? null : reason.slice(0, MAX_ERROR), statusChangedAt: at };
   }
 }
 

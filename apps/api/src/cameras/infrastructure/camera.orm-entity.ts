@@ -17,6 +17,7 @@ export class CameraOrmEntity {
   @Column({ name: 'ai_roi', type: 'jsonb' }) aiRoi: [number, number][][];
   @Column({ type: 'varchar', length: 20 }) status: CameraStatus;
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true }) lastError: string | null;
+  @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt: Date;
   @Column({ type: 'int' }) revision: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -44,6 +44,15 @@ export class TypeormCameraRepository extends CameraRepository {
   async save(camera: Camera, events: OutgoingEvent[]) {
     try {
       await this.dataSource.transaction(async (manager) => {
+        const stored = await manager.findOne(CameraOrmEntity, {
+          select: { id: true, status: true, lastError: true, statusChangedAt: true },
+          where: { id: camera.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        // A status reported since the camera was read is newer than the one it was read with: keep it.
+        if (stored && stored.statusChangedAt > camera.statusChangedAt) {
+          camera.reportStatus(stored.status, stored.lastError, stored.statusChangedAt);
+        }
         await manager.save(CameraOrmEntity, this.toRow(camera));
         for (const event of events) await this.outbox.add(manager, event.routingKey, event.data, camera.id);
       });
@@ -58,6 +67,17 @@ export class TypeormCameraRepository extends CameraRepository {
       await manager.delete(CameraOrmEntity, { id: camera.id });
       for (const event of events) await this.outbox.add(manager, event.routingKey, event.data, camera.id);
     });
+  }
+
+  async saveStatus(camera: Camera) {
+    const { id, status, lastError, statusChangedAt } = camera.snapshot();
+    const result = await this.cameras
+      .createQueryBuilder()
+      .update(CameraOrmEntity)
+      .set({ status, lastError, statusChangedAt, updatedAt: () => 'updated_at' })
+      .where('id = :id AND status_changed_at <= :statusChangedAt', { id, statusChangedAt })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   private toRow(camera: Camera): CameraOrmEntity {
@@ -77,6 +97,7 @@ export class TypeormCameraRepository extends CameraRepository {
       aiRoi: state.ai.roi,
       status: state.status,
       lastError: state.lastError,
+      statusChangedAt: state.statusChangedAt,
       revision: state.revision,
       createdAt: state.createdAt,
       updatedAt: state.updatedAt,
@@ -95,6 +116,7 @@ export class TypeormCameraRepository extends CameraRepository {
       ai: { enabled: row.aiEnabled, classes: row.aiClasses, minConfidence: row.aiMinConfidence, roi: row.aiRoi },
       status: row.status,
       lastError: row.lastError,
+      statusChangedAt: row.statusChangedAt,
       revision: row.revision,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,

@@ -89,6 +89,11 @@ export class CameraResponse {
   lastError: string | null;
   /** Media server path: `cam_<id>`. */
   streamPath: string;
+  /**
+   * Public HLS playlist, `/hls/cam_<id>/index.m3u8`. Playing it needs a stream token: take the
+   * ready-made URLs from the streaming service's `GET /api/streaming/cameras/{id}/urls`.
+   */
+  @ApiProperty({ example: '/hls/cam_6f1c2b1e-8a6d-4a57-9d8e-2f6a7b4c9e01/index.m3u8' }) hlsUrl: string;
   revision: number;
   createdAt: string;
   updatedAt: string;
