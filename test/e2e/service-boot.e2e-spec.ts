@@ -49,7 +49,7 @@ describe('built services boot and stop like in production (e2e)', () => {
     ['ai-detection', 'api/ai/docs'],
   ])('%s boots, is ready (its dependencies answer), serves docs and metrics, and stops cleanly on SIGTERM', async (app, docsPath) => {
     const port = await freePort();
-    const service = runBuiltService(app, { ...env, PORT: String(port) });
+    const service = runBuiltService(app, { ...env, PORT: String(port), HLS_PORT: String(await freePort()), HLS_ROOT: `/tmp/vms-boot-hls-${port}` });
     try {
       const ready = (await (await waitForHttp(`http://127.0.0.1:${port}/health/ready`)).json()) as { status: string };
       expect(ready.status).toBe('ok');

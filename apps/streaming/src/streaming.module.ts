@@ -6,6 +6,7 @@ import {
   validateEnv,
 } from '@vms/platform';
 import { StreamingEnv } from './streaming.env';
+import { StreamsModule } from './streams/streams.module';
 
 export const STREAMING_SERVICE_NAME = 'streaming';
 
@@ -30,6 +31,7 @@ export class StreamingModule {
         JwtAuthModule.forRoot({ secret: env.JWT_SECRET, issuer: env.JWT_ISSUER }),
         HealthModule.forRoot({ checks: ['redis', 'rabbitmq'] }),
         MetricsModule,
+        StreamsModule,
       ],
     };
   }

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import type { PathSource } from '../../media-server.port';
+import { ffprobeArgs, MediaPlan } from './ffmpeg-args';
+import { FailureReason, failureReason } from './ffmpeg-failure';
+import { sourceKind } from './source-url';
+
+export type ProbeResult = ({ ok: true } & MediaPlan) | { ok: false; reason: string };
+
+export interface ProbeOptions {
+  ffprobePath: string;
+  socketTimeoutMs: number;
+  /** Hard limit for the whole probe; past it the probe is killed and counts as a timeout. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+const MAX_OUTPUT = 64 * 1024;
+
+interface ProbeStream {
+  codec_type?: string;
+  codec_name?: string;
+}
+
+/** Asks ffprobe what the source carries; never rejects, a failure is a result with its reason. */
+export async function probeSource(source: PathSource, options: ProbeOptions): Promise<ProbeResult> {
+  const kind = sourceKind(source.url);
+  const startedAt = Date.now();
+  const child = spawn(options.ffprobePath, ffprobeArgs(source, options.socketTimeoutMs), {
+    stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs, killSignal: 'SIGKILL', signal: options.signal,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => { if (stderr.length < MAX_OUTPUT) stderr += chunk.toString(); });
+  const end = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: string }>((resolve) => {
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.name !== 'AbortError') resolve({ code: null, signal: null, spawnError: error.code ?? error.message });
+    });
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  });
+  const elapsedMs = Date.now() - startedAt;
+  if (end.signal && !options.signal?.aborted) return { ok: false, reason: FailureReason.timeout };
+  if (end.code !== 0 || end.spawnError || end.signal) {
+    return { ok: false, reason: failureReason({ ...end, output: stderr, elapsedMs }, kind, options.socketTimeoutMs) };
+  }
+  return planFrom(stdout);
+}
+
+function planFrom(json: string): ProbeResult {
+  let streams: ProbeStream[];
+  try {
+    streams = (JSON.parse(json) as { streams?: ProbeStream[] }).streams ?? [];
+  } catch {
+    return { ok: false, reason: FailureReason.notVideo };
+  }
+  const video = streams.find((stream) => stream.codec_type === 'video');
+  if (!video) return { ok: false, reason: FailureReason.notVideo };
+  if (!video.codec_name || video.codec_name === 'none') return { ok: false, reason: FailureReason.unsupportedCodec };
+  const audio = streams.find((stream) => stream.codec_type === 'audio');
+  return { ok: true, videoCodec: video.codec_name, audioCodec: audio?.codec_name ?? null };
+}
