@@ -20,6 +20,7 @@ export const paths = {
   tlsDir: join(varDir, 'tls'),
   tlsPem: join(varDir, 'tls', 'local.pem'),
   media: join(varDir, 'media'),
+  hls: join(varDir, 'hls'),
   logs: join(varDir, 'log'),
   nginxPrefix: join(varDir, 'nginx'),
   nginxConfig: join(varDir, 'nginx', 'nginx.conf'),

@@ -66,11 +66,18 @@ export function stackServices(secrets, nginxConfig) {
     },
     {
       name: 'streaming',
-      ports: [3001],
+      // 8888: the embedded engine's HLS server, where HAProxy sends /hls (as MediaMTX's in compose).
+      ports: [3001, 8888],
       readyUrls: ['http://127.0.0.1:3001/health/ready'],
       command: process.execPath,
       args: [builtFiles.streamingMain],
-      env: appEnvironment(secrets, 3001, { MEDIA_ROOT: paths.media }),
+      env: appEnvironment(secrets, 3001, {
+        MEDIA_ROOT: paths.media,
+        MEDIA_SERVER: 'embedded',
+        HLS_PORT: '8888',
+        HLS_ROOT: paths.hls,
+        API_INTERNAL_URL: 'http://127.0.0.1:3000',
+      }),
     },
     {
       name: 'ai-detection',
