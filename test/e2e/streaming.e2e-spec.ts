@@ -63,6 +63,12 @@ describe('streaming: cameras become playable streams (e2e)', () => {
     expect((await streaming.mediaServer.pathStates()).find((state) => state.name === created.streamPath)).toBeUndefined();
   });
 
+  it('a camera nobody watches yet becomes online once its source is reached', async () => {
+    const created = await createCamera({ sourceUrl: camera.url });
+    expect(created.status).toBe('provisioning');
+    await eventually(async () => (await cameraStatus(created.id)).status === 'online', 30000, 'probed camera online');
+  });
+
   it('replays a recording (file://) as a live camera', async () => {
     const created = await createCamera({ sourceUrl: fileTestCameraUrl() });
     const { hls } = await signedUrls(created.id);

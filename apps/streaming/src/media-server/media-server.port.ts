@@ -22,6 +22,8 @@ export interface PathState {
   bytesReceived: number;
   /** Inbound bitrate in kbit/s measured since the previous state read, when known. */
   bitrateKbps: number | null;
+  /** Whether the last probe or run reached the source (null: never tried, or the server cannot tell). */
+  sourceReachable?: boolean | null;
 }
 
 /**

@@ -25,6 +25,12 @@ describe('observeStatus', () => {
     expect(observeStatus(state('idle'), 'provisioning').status).toBe('provisioning');
   });
 
+  it('counts an idle path whose source was reached by a probe as online', () => {
+    expect(observeStatus({ ...state('idle'), sourceReachable: true }, 'provisioning').status).toBe('online');
+    expect(observeStatus({ ...state('idle'), sourceReachable: false }, 'error').status).toBe('error');
+    expect(observeStatus({ ...state('idle'), sourceReachable: null }, 'provisioning').status).toBe('provisioning');
+  });
+
   it('reports an online camera whose path vanished as offline', () => {
     expect(observeStatus(undefined, 'online').status).toBe('offline');
     expect(observeStatus(undefined, 'provisioning').status).toBe('provisioning');

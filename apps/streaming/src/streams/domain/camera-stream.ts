@@ -23,8 +23,9 @@ export function pathSpecOf(camera: CameraStreamConfig): PathSpec {
 }
 
 /**
- * Turns the media server's view of a path into the camera's status. `idle` and `starting` say
- * nothing new (an on-demand stream nobody watches is not offline), so they keep `previous`.
+ * Turns the media server's view of a path into the camera's status. `starting`, and `idle` without
+ * a successful probe, say nothing new (an on-demand stream nobody watches is not offline), so they
+ * keep `previous`.
  */
 export function observeStatus(state: PathState | undefined, previous: CameraStreamStatus): ObservedStatus {
   if (!state) return { status: previous === 'online' ? 'offline' : previous, reason: null, readers: 0, bitrateKbps: null };
@@ -36,6 +37,9 @@ export function observeStatus(state: PathState | undefined, previous: CameraStre
       return { status: 'error', reason: state.reason ?? 'stream failed', ...measures };
     case 'offline':
       return { status: 'offline', reason: state.reason, ...measures };
+    case 'idle':
+      // Nobody watches, but the last probe reached the source: the camera is playable.
+      return { status: state.sourceReachable ? 'online' : previous, reason: null, ...measures };
     default:
       return { status: previous, reason: null, ...measures };
   }

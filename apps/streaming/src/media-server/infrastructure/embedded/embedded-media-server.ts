@@ -34,7 +34,11 @@ export class EmbeddedMediaServer extends MediaServer implements OnApplicationShu
     this.http = new HlsHttpServer({
       has: (name) => this.runners.has(name),
       ensureServing: (name, reader) => this.runnerOrGone(name).ensureServing(reader, this.options.startTimeoutMs),
-      read: (name, reader) => this.runners.get(name)?.read(reader),
+      read: (name, reader) => {
+        const runner = this.runners.get(name);
+        // Segment reads keep a wanted path alive; only a playlist read starts a stopped one.
+        if (runner?.wantsToRun) runner.read(reader);
+      },
       directoryOf: (name) => this.directoryOf(name),
     }, accessPolicy);
   }

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { mkdir, rm } from 'node:fs/promises';
-import type { PathHealth, PathSpec, PathState } from '../../media-server.port';
+import type { PathSpec, PathState } from '../../media-server.port';
 import { EncodeMode, encodeModeFor, ffmpegArgs, MediaPlan } from './ffmpeg-args';
-import { FailureReason, failureReason } from './ffmpeg-failure';
+import { failureReason } from './ffmpeg-failure';
 import { FfmpegExit, FfmpegProcess } from './ffmpeg-process';
 import { HlsOutputWatch } from './hls-output-watch';
+import { PathFacts, pathHealth } from './path-health';
 import { ReaderTracker } from './reader-tracker';
 import { BackoffOptions, RestartBackoff } from './restart-backoff';
 import { ProbeResult, probeSource } from './source-probe';
@@ -39,12 +40,8 @@ export interface ProcessInfo {
 const POLL_INTERVAL_MS = 250;
 /** A probe's codec answer is reused for starts this long, so an on-demand start does not probe again. */
 const PLAN_TTL_MS = 10 * 60 * 1000;
-const STALE_SEGMENTS = 3;
 
-interface Outcome {
-  ok: boolean;
-  reason: string | null;
-}
+type Outcome = PathFacts['lastOutcome'];
 
 /**
  * Everything about one path: at most one ffmpeg (starts are single-flight), the output it
@@ -70,7 +67,7 @@ export class PathRunner {
   private restartAt = 0;
   private probing: Promise<ProbeResult> | null = null;
   private plan: { plan: MediaPlan; at: number; version: number } | null = null;
-  private outcome: Outcome | null = null;
+  private outcome: Outcome = null;
   private finishedRunsBytes = 0;
   private lastStateRead: { bytes: number; at: number } | null = null;
   private readonly readers = new ReaderTracker();
@@ -99,6 +96,10 @@ export class PathRunner {
   /** Running, starting, waiting to restart or probing: no scheduled probe needed. */
   get busy(): boolean {
     return this.process !== null || this.starting !== null || this.restartTimer !== null || this.probing !== null;
+  }
+
+  private get failureReason(): string | null {
+    return this.outcome && !this.outcome.ok ? this.outcome.reason : null;
   }
 
   get running(): boolean {
@@ -149,7 +150,7 @@ export class PathRunner {
     this.read(reader);
     if (this.process && this.firstSegmentAt !== null) return;
     if (this.restartTimer && this.restartAt > Date.now() + timeoutMs) {
-      throw new StreamStartError('failed', this.outcome?.reason ?? 'restarting');
+      throw new StreamStartError('failed', this.failureReason ?? 'restarting');
     }
     const ready = this.waitForFirstSegment(timeoutMs);
     if (!this.process && !this.restartTimer) void this.start();
@@ -204,13 +205,21 @@ export class PathRunner {
       if (version === this.sourceVersion && !this.closed) {
         this.lastProbeAt = Date.now();
         if (result.ok) this.plan = { plan: { videoCodec: result.videoCodec, audioCodec: result.audioCodec }, at: Date.now(), version };
-        if (!this.process) this.outcome = result.ok ? { ok: true, reason: null } : { ok: false, reason: result.reason };
+        if (!this.process) this.recordProbe(result);
       }
       return result;
     });
     this.probing = probing;
     void probing.finally(() => { if (this.probing === probing) this.probing = null; });
     return probing;
+  }
+
+  private recordProbe(result: ProbeResult): void {
+    const before = this.failureReason;
+    this.outcome = result.ok ? { ok: true } : { ok: false, reason: result.reason };
+    if (this.starting) return; // a start reports its own failure
+    if (!result.ok && result.reason !== before) this.settings.logger.warn(`${this.name}: source check failed (${result.reason})`);
+    if (result.ok && before) this.settings.logger.log(`${this.name}: source reachable again`);
   }
 
   state(): PathState {
@@ -222,19 +231,15 @@ export class PathRunner {
       bitrateKbps = Math.round(((bytes - previous.bytes) * 8) / (now - previous.at));
     }
     if (!previous || now - previous.at >= 500) this.lastStateRead = { bytes, at: now };
-    return { name: this.name, ...this.health(now), readers: this.readers.count(now), bytesReceived: bytes, bitrateKbps };
-  }
-
-  private health(now: number): { health: PathHealth; reason: string | null } {
-    const failed = this.outcome?.ok === false ? failedHealth(this.outcome.reason!) : null;
-    if (this.process && this.watch?.lastSegmentAt != null) {
-      const staleMs = STALE_SEGMENTS * Math.max(this.watch.targetDurationS, this.settings.segmentSeconds) * 1000 + 1000;
-      const age = now - this.watch.lastSegmentAt;
-      if (age <= staleMs) return { health: 'online', reason: null };
-      return { health: 'offline', reason: `no new segment for ${Math.round(age / 1000)} s` };
-    }
-    if (this.process || this.starting || this.restartTimer) return failed ?? { health: 'starting', reason: null };
-    return failed ?? { health: 'idle', reason: null };
+    const health = pathHealth({
+      running: this.process !== null,
+      pending: this.starting !== null || this.restartTimer !== null,
+      lastSegmentAt: this.watch?.lastSegmentAt ?? null,
+      segmentSeconds: Math.max(this.watch?.targetDurationS ?? 0, this.settings.segmentSeconds),
+      lastOutcome: this.outcome,
+    }, now);
+    const sourceReachable = this.outcome === null ? null : this.outcome.ok;
+    return { name: this.name, ...health, readers: this.readers.count(now), bytesReceived: bytes, bitrateKbps, sourceReachable };
   }
 
   private async launch(): Promise<void> {
@@ -242,14 +247,14 @@ export class PathRunner {
       const version = this.sourceVersion;
       const plan = await this.mediaPlan();
       if (this.stopping) await this.stopping;
-      if (!this.wanted || this.closed) return;
+      if (!this.wanted || this.closed || this.process) return;
       if (version !== this.sourceVersion) continue;
       if (!plan.ok) return this.fail(plan.reason, 0);
       await rm(this.settings.directory, { recursive: true, force: true });
       await mkdir(this.settings.directory, { recursive: true, mode: 0o750 });
       if (this.stopping) await this.stopping;
-      if (!this.wanted || this.closed) return;
-      if (version !== this.sourceVersion || this.process) continue;
+      if (!this.wanted || this.closed || this.process) return;
+      if (version !== this.sourceVersion) continue;
       return this.spawn(plan);
     }
   }
@@ -284,7 +289,7 @@ export class PathRunner {
       const fresh = await watch.poll();
       if (fresh && watch === this.watch && this.firstSegmentAt === null) {
         this.firstSegmentAt = Date.now();
-        this.outcome = { ok: true, reason: null };
+        this.outcome = { ok: true };
         this.events.emit('segment');
       }
     } finally {
@@ -352,14 +357,10 @@ export class PathRunner {
       const onSegment = () => settle();
       const onFailed = (reason: string) => settle(new StreamStartError('failed', reason));
       const onClosed = () => settle(new StreamStartError('gone', 'path removed'));
-      const timer = setTimeout(() => settle(new StreamStartError('timeout', this.outcome?.reason ?? 'no segment yet')), timeoutMs);
+      const timer = setTimeout(() => settle(new StreamStartError('timeout', this.failureReason ?? 'no segment yet')), timeoutMs);
       this.events.on('segment', onSegment).on('failed', onFailed).on('closed', onClosed);
     });
   }
-}
-
-function failedHealth(reason: string): { health: PathHealth; reason: string } {
-  return { health: reason === FailureReason.streamEnded ? 'offline' : 'error', reason };
 }
 
 function lastLines(text: string, count: number): string {
