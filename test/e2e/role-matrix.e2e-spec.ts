@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ADMIN, ApiHarness, startApi } from '../support/api-harness';
 
 /**
@@ -58,6 +58,16 @@ describe('role matrix (e2e)', () => {
   const mosaicBody = () => ({ name: unique('Wall'), layout: '2x2', tiles: [{ position: 0, cameraId: sharedCameraId }] });
   /** Mosaics are private: a caller allowed to use them gets one of its own, the others an admin's. */
   const newMosaicFor = (caller: Caller) => created('post', '/api/mosaics', mosaicBody(), caller === 'operator' ? 'operator' : 'admin');
+  /** Detections come from events only: seed the projection row directly. */
+  const newDetection = async () => {
+    const id = randomUUID();
+    await api.db.query(
+      `INSERT INTO detections (id, event_id, camera_id, class, confidence, bbox_x, bbox_y, bbox_w, bbox_h, track_id, detected_at)
+       VALUES ($1, $2, $3, 'person', 0.9, 0.1, 0.1, 0.2, 0.3, 1, now())`,
+      [id, randomUUID(), sharedCameraId],
+    );
+    return { id };
+  };
 
   const ENDPOINTS: Endpoint[] = [
     { route: 'POST /api/auth/login', expected: PUBLIC(200), prepare: async () => ({ path: '/api/auth/login', body: ADMIN }) },
@@ -87,6 +97,10 @@ describe('role matrix (e2e)', () => {
     { route: 'PATCH /api/mosaics/:id', expected: MOSAICS(200), prepare: async (caller) => ({ path: `/api/mosaics/${(await newMosaicFor(caller)).id}`, body: { name: unique('Renamed wall'), layout: '3x3' } }) },
     { route: 'DELETE /api/mosaics/:id', expected: MOSAICS(204), prepare: async (caller) => ({ path: `/api/mosaics/${(await newMosaicFor(caller)).id}` }) },
 
+    { route: 'GET /api/detections', expected: SIGNED_IN(200) },
+    { route: 'GET /api/detections/:id', expected: SIGNED_IN(200), prepare: async () => ({ path: `/api/detections/${(await newDetection()).id}` }) },
+    { route: 'GET /api/dashboard/stats', expected: SIGNED_IN(200) },
+
     { route: 'GET /health', expected: PUBLIC(200) },
     { route: 'GET /health/ready', expected: PUBLIC(200) },
     { route: 'GET /api/health', expected: PUBLIC(200) },
@@ -107,6 +121,7 @@ describe('role matrix (e2e)', () => {
       (SELECT count(*) FROM cameras) AS cameras, (SELECT coalesce(sum(revision), 0) FROM cameras) AS camera_revisions,
       (SELECT count(*) FROM mosaics) AS mosaics, (SELECT max(updated_at) FROM mosaics) AS mosaics_updated,
       (SELECT count(*) FROM mosaic_tiles) AS tiles, (SELECT count(*) FROM outbox_events) AS events,
+      (SELECT count(*) FROM detections) AS detections,
       (SELECT count(*) FROM refresh_tokens WHERE revoked_at IS NOT NULL) AS revoked_sessions`))[0];
 
   beforeAll(async () => {
@@ -213,6 +228,16 @@ describe('role matrix (e2e)', () => {
           expect(operation.security).toEqual(expect.arrayContaining([{ bearer: [] }, { 'api-key': [] }]));
         }
       }
+    });
+
+    it('documents the detection and dashboard reads with their filters, each accepting a bearer token or an API key', () => {
+      for (const path of ['/api/detections', '/api/detections/{id}', '/api/dashboard/stats']) {
+        expect(Object.keys(doc.paths[path])).toEqual(['get']);
+        expect(doc.paths[path].get.security).toEqual(expect.arrayContaining([{ bearer: [] }, { 'api-key': [] }]));
+      }
+      const parameters = (doc.paths['/api/detections'].get as { parameters?: { name: string; in: string }[] }).parameters ?? [];
+      expect(parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name).sort())
+        .toEqual(['cameraId', 'class', 'cursor', 'from', 'limit', 'minConfidence', 'to']);
     });
 
     it('documents every route of the table except the unlisted /metrics, internal routes and the docs themselves', () => {

@@ -29,6 +29,7 @@ describe('ApiEnv', () => {
     expect(env.NODE_ENV).toBe('development');
     expect(env.STREAMING_URL).toBe('http://127.0.0.1:3001');
     expect(env.STREAMING_TIMEOUT_MS).toBe(3000);
+    expect(env.DASHBOARD_CACHE_TTL_SECONDS).toBe(10);
   });
 
   it('reads the streaming settings', () => {
@@ -44,7 +45,7 @@ describe('ApiEnv', () => {
     expect(env.DATABASE_MIGRATIONS_RUN).toBe(false);
   });
 
-  it.each(['REDIS_CACHE_DB', 'REDIS_RATE_LIMIT_DB', 'CAMERA_CACHE_TTL_SECONDS', 'JWT_ACCESS_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS'] as const)(
+  it.each(['REDIS_CACHE_DB', 'REDIS_RATE_LIMIT_DB', 'CAMERA_CACHE_TTL_SECONDS', 'DASHBOARD_CACHE_TTL_SECONDS', 'JWT_ACCESS_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS'] as const)(
     'reads %s from a string',
     (variable) => {
       expect(validateEnv(ApiEnv, { ...valid, [variable]: '600' })[variable]).toBe(600);
@@ -69,6 +70,7 @@ describe('ApiEnv', () => {
     ['STREAMING_URL', { STREAMING_URL: 'ftp://streaming:3001' }, /STREAMING_URL/],
     ['STREAMING_TIMEOUT_MS', { STREAMING_TIMEOUT_MS: '0' }, /STREAMING_TIMEOUT_MS/],
     ['STREAMING_TIMEOUT_MS', { STREAMING_TIMEOUT_MS: 'soon' }, /STREAMING_TIMEOUT_MS/],
+    ['DASHBOARD_CACHE_TTL_SECONDS', { DASHBOARD_CACHE_TTL_SECONDS: '0' }, /DASHBOARD_CACHE_TTL_SECONDS/],
   ])('names %s when it is wrong', (variable, override, message) => {
     const error = envError({ ...valid, ...override });
     expect(error.variables).toEqual([variable]);

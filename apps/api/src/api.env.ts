@@ -11,6 +11,8 @@ export class ApiEnv extends BaseEnv {
   @IsInt() @Min(0) REDIS_CACHE_DB: number = 1;
   @IsInt() @Min(0) REDIS_RATE_LIMIT_DB: number = 0;
   @IsInt() @Min(1) CAMERA_CACHE_TTL_SECONDS: number = 60;
+  /** How long `GET /api/dashboard/stats` serves the same figures. */
+  @IsInt() @Min(1) DASHBOARD_CACHE_TTL_SECONDS: number = 10;
   @IsInt() @Min(60) JWT_ACCESS_TTL_SECONDS: number = 900;
   @IsInt() @Min(1) REFRESH_TOKEN_TTL_DAYS: number = 14;
   @IsString() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })

@@ -9,7 +9,9 @@ import {
 import { ApiEnv } from './api.env';
 import { AuthModule } from './auth/auth.module';
 import { CamerasModule } from './cameras/cameras.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { apiDataSourceOptions } from './database/api-data-source.options';
+import { DetectionsModule } from './detections/detections.module';
 import { MosaicsModule } from './mosaics/mosaics.module';
 import { UsersModule } from './users/users.module';
 
@@ -41,6 +43,8 @@ export class ApiModule {
         AuthModule,
         CamerasModule,
         MosaicsModule,
+        DetectionsModule,
+        DashboardModule,
       ],
     };
   }

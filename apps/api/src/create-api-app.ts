@@ -10,7 +10,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<INes
   configureApp(app, {
     globalPrefix: 'api',
     title: 'VMS API',
-    description: 'Cameras, users, API keys, mosaics. Errors are always `{error:{code,message,details?}}`.',
+    description: 'Cameras, users, API keys, mosaics, detections, dashboard. Errors are always `{error:{code,message,details?}}`.',
     docsPath: 'api/docs',
   });
   return app;
