@@ -38,3 +38,8 @@ export function contentRectOf(format: FrameFormat, sourceWidth: number, sourceHe
   if (format.fit === 'letterbox-top-left') return { x: 0, y: 0, width, height };
   return { x: Math.floor((format.width - width) / 2), y: Math.floor((format.height - height) / 2), width, height };
 }
+
+/** Bytes of one RGB24 frame in this format (what ffmpeg writes per picture). */
+export function frameByteLength(format: FrameFormat): number {
+  return format.width * format.height * 3;
+}

@@ -27,7 +27,10 @@ export class HealthController {
   /** Readiness: every dependency answers. */
   @Get(['health/ready', 'api/health/ready'])
   @HealthCheck()
-  ready() {
-    return this.health.check(this.indicators.map((indicator) => () => indicator.check()));
+  async ready() {
+    const result = await this.health.check(this.indicators.map((indicator) => () => indicator.check()));
+    // A dependency that answers but cannot do its full job (e.g. no AI model) makes the service degraded, not down.
+    const degraded = Object.values(result.info ?? {}).some((entry) => (entry as { degraded?: boolean }).degraded === true);
+    return degraded ? { ...result, status: 'degraded' } : result;
   }
 }

@@ -3,10 +3,7 @@ import { DataSource } from 'typeorm';
 import { REQUEST_ID_HEADER } from '@vms/contracts';
 import { RabbitMqConnection } from '../messaging/rabbitmq.connection';
 import { OutboxEventOrmEntity } from './outbox-event.orm-entity';
-import { OutboxRelayOptions } from './outbox.tokens';
-
-/** Advisory lock key: one relay at a time publishes, which keeps events in commit order. */
-const RELAY_LOCK_KEY = 746_101;
+import { OutboxRelayOptions, OutboxServiceName } from './outbox.tokens';
 
 /**
  * Publishes unpublished outbox rows in sequence order with publisher confirms.
@@ -23,6 +20,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly rabbit: RabbitMqConnection,
     private readonly options: OutboxRelayOptions,
+    private readonly serviceName: OutboxServiceName,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,7 +42,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     if (!this.rabbit.isConnected()) return 0;
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      // One relay per service publishes at a time, which keeps events in commit order.
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox:${this.serviceName.value}`]);
       if (!locked) return 0;
       const pending = await manager
         .createQueryBuilder(OutboxEventOrmEntity, 'event')
