@@ -85,7 +85,11 @@ export function stackServices(secrets, nginxConfig) {
       readyUrls: ['http://127.0.0.1:3002/health/ready'],
       command: process.execPath,
       args: [builtFiles.aiDetectionMain],
-      env: appEnvironment(secrets, 3002, { MEDIA_ROOT: paths.media }),
+      env: appEnvironment(secrets, 3002, {
+        MEDIA_ROOT: paths.media,
+        MEDIA_HLS_URL: 'http://127.0.0.1:8888',
+        API_INTERNAL_URL: 'http://127.0.0.1:3000',
+      }),
     },
     {
       name: 'nginx',

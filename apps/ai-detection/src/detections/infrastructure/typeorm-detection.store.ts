@@ -20,7 +20,8 @@ export class TypeormDetectionStore extends DetectionStore {
   }
 
   async deleteOlderThan(cutoff: Date, limit: number) {
-    const deleted: { snapshot_path: string | null }[] = await this.dataSource.query(
+    // TypeORM answers a raw DELETE ... RETURNING on PostgreSQL with [rows, affected].
+    const [deleted]: [{ snapshot_path: string | null }[], number] = await this.dataSource.query(
       `DELETE FROM detections WHERE id IN (
          SELECT id FROM detections WHERE detected_at < $1 ORDER BY detected_at LIMIT $2
        ) RETURNING snapshot_path`,
