@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { ffmpegFrameArgs, decodeModeFor, DecodeMode, FrameSourcePlan, KEYFRAME_MODE_MAX_INTERVAL_SEC } from './ffmpeg-frame-args';
+import { decodeModeFor, DecodeMode, ffmpegFrameArgs, FrameSourcePlan, KEYFRAME_MODE_MAX_INTERVAL_SEC } from './ffmpeg-frame-args';
 import { ContentRect, contentRectOf, Frame, frameByteLength, FrameFormat } from './frame';
 import { failureOf } from './frame-source-failure';
 import { probeKeyframes } from './keyframe-probe';
