@@ -25,6 +25,7 @@ const ATTEMPTS_HEADER = 'x-attempts';
 export class EventConsumer {
   private readonly logger: Logger;
   private channel: ChannelWrapper | null = null;
+  private handling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: RabbitMqConnection,
@@ -50,7 +51,7 @@ export class EventConsumer {
       });
       for (const routingKey of routingKeys) await channel.bindQueue(queue, EVENTS_EXCHANGE, routingKey);
       await channel.prefetch(this.options.prefetch ?? 16);
-      await channel.consume(queue, (message) => message && void this.onMessage(channel, message), { noAck: false });
+      await channel.consume(queue, (message) => message && this.enqueue(channel, message), { noAck: false });
     });
     // A failed setup (e.g. a queue redeclared with other arguments) must be logged, not crash the process.
     this.channel.on('error', (error: Error) => this.logger.error(`consumer channel error: ${error.message}`));
@@ -58,8 +59,14 @@ export class EventConsumer {
   }
 
   async stop(): Promise<void> {
+    await this.handling;
     await this.channel?.close().catch(() => undefined);
     this.channel = null;
+  }
+
+  /** Messages are handled one after the other, in delivery order (events of one camera must not overtake each other). */
+  private enqueue(channel: ConfirmChannel, message: ConsumeMessage): void {
+    this.handling = this.handling.then(() => this.onMessage(channel, message)).catch(() => undefined);
   }
 
   private async onMessage(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
