@@ -19,6 +19,7 @@ import { ProcessSupervisor } from './local-stack/process-supervisor.mjs';
 import { waitUntilReady } from './local-stack/readiness.mjs';
 import { adminCredentialsWork } from './local-stack/admin-login-check.mjs';
 import { printSummary } from './local-stack/summary.mjs';
+import { addDemoCameras } from './local-stack/demo-cameras.mjs';
 import { logTail } from './local-stack/log-tail.mjs';
 import { createStateDirectories, logFileOf, paths, shown } from './local-stack/paths.mjs';
 import { describeExit } from './local-stack/run-command.mjs';
@@ -61,7 +62,6 @@ onParentGone(() => stopOnRequest('parent process (npm) gone'));
 async function main() {
   const options = parseCliOptions(process.argv.slice(2));
   if (options.help) return printUsage();
-  if (options.demo) say('demo cameras come with the streaming service');
 
   createStateDirectories();
   const secrets = loadLocalSecrets();
@@ -104,6 +104,10 @@ async function main() {
         '(the api only creates one when there is none). Log in with the credentials that created it, or start over with ' +
         'an empty database: dropdb -h 127.0.0.1 -U postgres vms',
     );
+  }
+  if (options.demo && adminLoginWorks) {
+    const created = await addDemoCameras(secrets);
+    say(created.length > 0 ? `demo cameras added: ${created.join(', ')}` : 'demo cameras already there');
   }
   printSummary({ secrets, adminLoginWorks, exitWhenReady: options.exitWhenReady });
   if (options.exitWhenReady) await shutdown(0);
