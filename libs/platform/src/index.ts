@@ -32,3 +32,4 @@ export * from './metrics/metrics.module';
 export * from './http/public.decorator';
 export * from './bootstrap/configure-app';
 export * from './security/secrets-equal';
+export * from './resilience/restart-backoff';

@@ -5,7 +5,7 @@ import { failureOf } from './frame-source-failure';
 import { probeKeyframes } from './keyframe-probe';
 import { maskUrlSecrets } from './mask-url-secrets';
 import { RawFrameSplitter } from './raw-frame-splitter';
-import { BackoffOptions, DEFAULT_BACKOFF, RestartBackoff } from './restart-backoff';
+import { BackoffOptions, DEFAULT_BACKOFF, RestartBackoff } from '@vms/platform';
 
 /**
  * `starting`: probing or waiting for the first picture; `running`: pictures arrive; `stalled`: no

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { StreamingEnv } from '../../../streaming.env';
-import { BackoffOptions, DEFAULT_BACKOFF } from './restart-backoff';
+import { BackoffOptions, DEFAULT_BACKOFF } from '@vms/platform';
 import type { EngineLogger } from './path-runner';
 
 export interface EmbeddedEngineOptions {

@@ -7,7 +7,7 @@ import { FfmpegExit, FfmpegProcess } from './ffmpeg-process';
 import { HlsOutputWatch } from './hls-output-watch';
 import { PathFacts, pathHealth } from './path-health';
 import { ReaderTracker } from './reader-tracker';
-import { BackoffOptions, RestartBackoff } from './restart-backoff';
+import { BackoffOptions, RestartBackoff } from '@vms/platform';
 import { ProbeResult, probeSource } from './source-probe';
 import { redactCredentials, sameSource, sourceKind } from './source-url';
 import { StreamStartError } from './stream-start.error';

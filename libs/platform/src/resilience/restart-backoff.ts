@@ -1,13 +1,13 @@
 export interface BackoffOptions {
   initialMs: number;
   maxMs: number;
-  /** A run that delivered frames this long was healthy: the next failure starts again from `initialMs`. */
+  /** A run that went well this long counts as healthy: the next failure starts again from `initialMs`. */
   resetAfterMs: number;
 }
 
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 1000, maxMs: 30000, resetAfterMs: 30000 };
 
-/** Exponential restart delays (1 s, 2 s, 4 s ... capped at 30 s), back to the start after a healthy run. */
+/** Exponential restart delays (1 s, 2 s, 4 s ... capped), reset after a run that went well for a while. */
 export class RestartBackoff {
   private attempts = 0;
 
@@ -18,5 +18,9 @@ export class RestartBackoff {
     const delay = Math.min(this.options.maxMs, this.options.initialMs * 2 ** Math.min(this.attempts, 30));
     this.attempts += 1;
     return delay;
+  }
+
+  reset(): void {
+    this.attempts = 0;
   }
 }
