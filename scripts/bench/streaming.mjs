@@ -12,7 +12,6 @@
 // RabbitMQ vhost, Redis keys, processes, temp dirs) is removed at the end, also on failure or
 // Ctrl-C. Options: --runs N (10), --streams 8,32, --rtsp-streams 8 (0 skips), --warmup S (15),
 // --sample S (20), --keepalive S (3). Set BENCH_MACHINE to name the machine in the result file.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,15 +19,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanUp, cleanUpOnSignals, onCleanup } from './lib/cleanup.mjs';
-import { createDatabase, createVhost, randomSecret, randomTag, REDIS_URL, reserveRedisPrefix } from './lib/infrastructure.mjs';
-import { freePort, logTail, REPO_ROOT, sleep, startBuiltService, startRtspCamera, waitReady } from './lib/processes.mjs';
+import { randomTag } from './lib/infrastructure.mjs';
+import { machineInfo } from './lib/machine.mjs';
+import { logTail, REPO_ROOT, sleep, startRtspCamera } from './lib/processes.mjs';
 import { childrenOf, clockTicksPerSecond, loadAverage, machineCpuTicks, processStat, pssKb, rssKb } from './lib/proc-stats.mjs';
+import { MEDIA_DIR, startStack } from './lib/stack.mjs';
 import { mean, round, summary, table } from './lib/stats.mjs';
-import { VmsClient } from './lib/vms-client.mjs';
 
-const MEDIA_DIR = path.resolve(REPO_ROOT, '../shared/media');
 const STREET_CLIP = path.join(MEDIA_DIR, 'street_traffic_640x360.mp4');
-const ADMIN = { email: 'bench-admin@bench.local', password: randomSecret(12) };
 const POLL_MS = 100;
 const FIRST_SEGMENT_TIMEOUT_MS = 60_000;
 const ALL_STARTED_TIMEOUT_MS = 90_000;
@@ -61,63 +59,6 @@ function parseOptions() {
     sampleS: positive('sample', values.sample),
     keepAliveS: Math.max(1, positive('keepalive', values.keepalive)),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Setup
-
-async function startStack(tag, workDir) {
-  log('infrastructure: database, RabbitMQ vhost, Redis prefix');
-  const databaseUrl = await createDatabase(tag);
-  const rabbitmqUrl = await createVhost(tag);
-  const redisPrefix = reserveRedisPrefix(tag);
-  const [apiPort, streamingPort, hlsPort] = [await freePort(), await freePort(), await freePort()];
-  const hlsRoot = path.join(workDir, 'hls');
-  const shared = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    JWT_SECRET: randomSecret(32),
-    STREAMING_INTERNAL_TOKEN: randomSecret(16),
-    REDIS_URL,
-    REDIS_KEY_PREFIX: redisPrefix,
-    RABBITMQ_URL: rabbitmqUrl,
-    // The benchmark makes a few hundred API calls in minutes; it measures streams, not the limiter.
-    RATE_LIMIT_PER_MINUTE: '1000000',
-  };
-  const api = startBuiltService('api', {
-    ...shared,
-    PORT: String(apiPort),
-    DATABASE_URL: databaseUrl,
-    CAMERA_CREDENTIALS_KEY: randomSecret(32, 'base64'),
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    CAMERA_ALLOW_PRIVATE_NETWORKS: 'true',
-    CAMERA_FILE_ROOTS: MEDIA_DIR,
-    STREAMING_URL: `http://127.0.0.1:${streamingPort}`,
-  }, path.join(workDir, 'api.log'));
-  const streaming = startBuiltService('streaming', {
-    ...shared,
-    PORT: String(streamingPort),
-    API_INTERNAL_URL: `http://127.0.0.1:${apiPort}`,
-    MEDIA_SERVER: 'embedded',
-    HLS_PORT: String(hlsPort),
-    HLS_ROOT: hlsRoot,
-    STREAM_IDLE_TIMEOUT_SECONDS: '600',
-  }, path.join(workDir, 'streaming.log'));
-  log(`api (pid ${api.pid}) on :${apiPort}, streaming (pid ${streaming.pid}) on :${streamingPort}, HLS on :${hlsPort}`);
-  await Promise.all([
-    waitReady(api, `http://127.0.0.1:${apiPort}/health/ready`),
-    waitReady(streaming, `http://127.0.0.1:${streamingPort}/health/ready`),
-  ]);
-  log('both services ready');
-  const client = new VmsClient({
-    apiUrl: `http://127.0.0.1:${apiPort}`,
-    streamingUrl: `http://127.0.0.1:${streamingPort}`,
-    hlsUrl: `http://127.0.0.1:${hlsPort}`,
-    ...ADMIN,
-  });
-  await client.login();
-  return { api, streaming, client };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,28 +336,6 @@ async function costPerStream(stack, label, sourceUrl, count, options, tag, extra
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function machineInfo() {
-  const firstLine = (command, args) => {
-    try {
-      return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim();
-    } catch {
-      return null;
-    }
-  };
-  return {
-    name: process.env.BENCH_MACHINE ?? null,
-    hostname: os.hostname(),
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? null,
-    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    os: existsSync('/etc/debian_version') ? `Debian ${readFileSync('/etc/debian_version', 'utf8').trim()}` : `${os.type()} ${os.release()}`,
-    kernel: os.release(),
-    node: process.version,
-    ffmpeg: firstLine('ffmpeg', ['-hide_banner', '-version']),
-    clockTicksPerSecond: CLK_TCK,
-  };
-}
-
 function printReport(report) {
   const ms = (value) => (value === null ? null : Math.round(value));
   const ttfsRows = report.timeToFirstSegment.map((entry) => [
@@ -457,7 +376,7 @@ async function main() {
   mkdirSync(resultDir, { recursive: true });
 
   try {
-    const stack = await startStack(tag, workDir);
+    const stack = await startStack({ tag, workDir, log });
     const camera = await startRtspCamera(path.join(workDir, 'rtsp-camera.log'));
     log(`RTSP test camera (pid ${camera.pid}) at ${camera.url}`);
     const fileUrl = pathToFileURL(STREET_CLIP).href;

@@ -38,7 +38,9 @@ export async function addDemoCameras(secrets) {
   const login = await api('/api/auth/login', null, { method: 'POST', body: JSON.stringify({ email: secrets.ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }) });
   if (login.status !== 200) throw new Error('demo cameras: the admin credentials from var/local.env do not log in');
   const token = login.body.accessToken;
-  const existing = new Set((await api('/api/cameras', token)).body.map((camera) => camera.name));
+  const cameras = await api('/api/cameras', token);
+  if (cameras.status !== 200) throw new Error(`demo cameras: listing cameras answered ${cameras.status} ${JSON.stringify(cameras.body)}`);
+  const existing = new Set(cameras.body.map((camera) => camera.name));
   const created = [];
   for (const source of await demoSources()) {
     if (existing.has(source.name)) continue;

@@ -14,7 +14,10 @@ export function clockTicksPerSecond() {
   return 100;
 }
 
-/** {pid, comm, ppid, cpuTicks} of one process, or null when it is gone. */
+/**
+ * {pid, comm, ppid, cpuTicks, childrenCpuTicks} of one process, or null when it is gone. childrenCpuTicks
+ * (cutime+cstime) is the CPU of its children that have exited and been waited for.
+ */
 export function processStat(pid) {
   let text;
   try {
@@ -31,6 +34,7 @@ export function processStat(pid) {
     comm: text.slice(open + 1, close),
     ppid: Number(fields[1]),
     cpuTicks: Number(fields[11]) + Number(fields[12]), // utime (14) + stime (15)
+    childrenCpuTicks: Number(fields[13]) + Number(fields[14]), // cutime (16) + cstime (17)
   };
 }
 
@@ -57,6 +61,15 @@ export function childrenOf(parentPid, comm) {
     if (stat && stat.ppid === parentPid && (!comm || stat.comm === comm)) children.push(stat);
   }
   return children;
+}
+
+/** The command line of a process as its arguments ([] when it is gone). */
+export function commandLine(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 /** Machine-wide busy and total jiffies (first line of /proc/stat). */

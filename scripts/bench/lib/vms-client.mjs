@@ -30,12 +30,12 @@ export class VmsClient {
     if (!this.#token || Date.now() - this.#tokenAt > TOKEN_MAX_AGE_MS) await this.login();
   }
 
-  /** POST /api/cameras; resolves to the created camera ({id, streamPath, ...}). */
-  async createCamera(name, sourceUrl) {
+  /** POST /api/cameras; `extra` adds fields (`ai`, `enabled`...); resolves to the created camera ({id, streamPath, ...}). */
+  async createCamera(name, sourceUrl, extra = {}) {
     const response = await this.#fetch(`${this.options.apiUrl}/api/cameras`, {
       method: 'POST',
       headers: { ...this.#auth(), 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, sourceUrl }),
+      body: JSON.stringify({ name, sourceUrl, ...extra }),
     });
     const body = await response.json();
     if (response.status !== 201) throw new Error(`creating camera ${name} failed: ${response.status} ${JSON.stringify(body)}`);
@@ -76,6 +76,14 @@ export class VmsClient {
     const response = await this.#fetch(url);
     const body = await response.arrayBuffer();
     return { status: response.status, bytes: body.byteLength };
+  }
+
+  /** An authenticated GET of any service's JSON endpoint (e.g. `GET /api/ai/status`); throws unless 200. */
+  async getJson(url) {
+    const response = await this.#fetch(url, { headers: this.#auth() });
+    const body = await response.json();
+    if (response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
   }
 
   #auth() {
