@@ -46,7 +46,7 @@ describe.each([
 
   it('finds the dog, the bicycle and the van (car/truck) of dog.jpg where they are', async () => {
     const found = await detect(detector, 'dog.jpg');
-    const expected = fixtures['dog.jpg'] as Record<string, Box>;
+    const expected = fixtures['dog.jpg'] as unknown as Record<string, Box>;
     expect(findMatch(found, (label) => label === 'dog', expected.dog)).toBeDefined();
     expect(findMatch(found, (label) => label === 'bicycle', expected.bicycle)).toBeDefined();
     expect(findMatch(found, (label) => VEHICLES.has(label), expected.vehicle)).toBeDefined();
@@ -54,7 +54,7 @@ describe.each([
 
   it('finds the person, the horse and the dog of person_horse_dog.jpg', async () => {
     const found = await detect(detector, 'person_horse_dog.jpg');
-    const expected = fixtures['person_horse_dog.jpg'] as Record<string, Box>;
+    const expected = fixtures['person_horse_dog.jpg'] as unknown as Record<string, Box>;
     expect(findMatch(found, (label) => label === 'person', expected.person)).toBeDefined();
     expect(findMatch(found, (label) => (horseLabels as readonly string[]).includes(label), expected.horse)).toBeDefined();
     expect(findMatch(found, (label) => label === 'dog', expected.dog)).toBeDefined();
