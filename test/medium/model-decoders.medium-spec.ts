@@ -73,7 +73,7 @@ describe('batching and model discovery', () => {
       expect(detector.info.maxBatch).toBeGreaterThan(1);
       const frames = await Promise.all(['dog.jpg', 'person_horse_dog.jpg', 'cyclist.jpg'].map((image) => loadTestImage(path.join(MEDIA, image), detector.info.frameFormat)));
       const batched = await detector.detect(frames, 0.35);
-      const single = [];
+      const single: RawDetection[][] = [];
       for (const frame of frames) single.push((await detector.detect([frame], 0.35))[0]);
       expect(batched).toHaveLength(3);
       for (let index = 0; index < 3; index++) {
