@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSyn
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { decodesFrames } from '../support/decode-check';
 import { RtspTestCamera, startRtspTestCamera } from '../support/rtsp-test-camera';
 
@@ -203,6 +204,19 @@ describe('local stack (scripts/up.mjs) through HAProxy', () => {
     writeFileSync(segment, Buffer.concat(parts));
     expect(await decodesFrames(segment, 5, 20_000)).toBeGreaterThanOrEqual(1);
   }, 200_000);
+
+  it('upgrades /ws to an authenticated WebSocket through HAProxy', async () => {
+    const socket = new WebSocket(`ws://localhost:8080/ws?access_token=${encodeURIComponent(token)}`);
+    const first = await new Promise<string>((resolve, reject) => {
+      socket.once('message', (raw) => resolve(raw.toString()));
+      socket.once('error', reject);
+    });
+    expect(JSON.parse(first)).toEqual({ type: 'ready' });
+    socket.close();
+    const refused = new WebSocket('ws://localhost:8080/ws');
+    const closed = await new Promise<number>((resolve) => refused.once('close', (code) => resolve(code)));
+    expect(closed).toBe(4401);
+  });
 
   it('serves a file from var/media at /media/', async () => {
     const name = `local-stack-${randomBytes(8).toString('hex')}.txt`;

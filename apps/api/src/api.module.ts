@@ -12,6 +12,7 @@ import { CamerasModule } from './cameras/cameras.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { apiDataSourceOptions } from './database/api-data-source.options';
 import { DetectionsModule } from './detections/detections.module';
+import { EventsGatewayModule } from './events-gateway/events-gateway.module';
 import { MosaicsModule } from './mosaics/mosaics.module';
 import { UsersModule } from './users/users.module';
 
@@ -43,6 +44,7 @@ export class ApiModule {
         AuthModule,
         CamerasModule,
         MosaicsModule,
+        EventsGatewayModule,
         DetectionsModule,
         DashboardModule,
       ],

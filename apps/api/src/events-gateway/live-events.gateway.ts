@@ -1,0 +1,85 @@
+import { Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { OnGatewayConnection, OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import type { AccessTokenClaims } from '@vms/auth';
+import { LiveEventsHub } from './live-events.hub';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_SUBSCRIPTIONS = 64;
+/** Close codes in the application range: 4401 unauthenticated (like HTTP 401), 4400 bad message. */
+export const WS_CLOSE = { unauthenticated: 4401, badMessage: 4400 } as const;
+
+interface ClientMessage {
+  type?: unknown;
+  cameraIds?: unknown;
+  token?: unknown;
+}
+
+/**
+ * `/ws`: live detections and camera status for signed-in users (any role). The access token comes
+ * as `?access_token=` (browsers cannot set headers on a WebSocket); the connection closes when it
+ * expires unless the client sends `{type:"auth", token}` with a refreshed one.
+ */
+@WebSocketGateway({ path: '/ws' })
+export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(LiveEventsGateway.name);
+  private readonly expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+
+  constructor(private readonly jwt: JwtService, private readonly hub: LiveEventsHub) {}
+
+  handleConnection(client: WebSocket, request: IncomingMessage): void {
+    const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('access_token');
+    if (!this.authorise(client, token)) return;
+    this.hub.connect(client);
+    client.on('message', (raw: Buffer) => this.onMessage(client, raw));
+    client.send(JSON.stringify({ type: 'ready' }));
+  }
+
+  handleDisconnect(client: WebSocket): void {
+    clearTimeout(this.expiryTimers.get(client));
+    this.expiryTimers.delete(client);
+    this.hub.disconnect(client);
+  }
+
+  private onMessage(client: WebSocket, raw: Buffer): void {
+    let message: ClientMessage;
+    try {
+      message = JSON.parse(raw.toString('utf8')) as ClientMessage;
+    } catch {
+      client.close(WS_CLOSE.badMessage, 'REQUEST.MALFORMED_JSON');
+      return;
+    }
+    if (message.type === 'auth') {
+      this.authorise(client, typeof message.token === 'string' ? message.token : null);
+      return;
+    }
+    const cameraIds = Array.isArray(message.cameraIds) ? message.cameraIds : null;
+    const valid = cameraIds !== null && cameraIds.length <= MAX_SUBSCRIPTIONS && cameraIds.every((id) => typeof id === 'string' && UUID.test(id));
+    if ((message.type !== 'subscribe' && message.type !== 'unsubscribe') || !valid) {
+      client.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION.FAILED', message: 'Send {type: "subscribe"|"unsubscribe", cameraIds: [uuid, ...]} (at most 64) or {type: "auth", token}' } }));
+      return;
+    }
+    const subscribed = message.type === 'subscribe' ? this.hub.subscribe(client, cameraIds as string[]) : this.hub.unsubscribe(client, cameraIds as string[]);
+    client.send(JSON.stringify({ type: 'subscribed', cameraIds: subscribed }));
+  }
+
+  /** Verifies an access token and arms the close-at-expiry timer; closes the socket when invalid. */
+  private authorise(client: WebSocket, token: string | null): boolean {
+    let claims: AccessTokenClaims & { exp: number };
+    try {
+      claims = this.jwt.verify<AccessTokenClaims & { exp: number }>(token ?? '');
+      if (claims.typ !== 'access') throw new Error('not an access token');
+    } catch (error) {
+      const expired = error instanceof Error && error.name === 'TokenExpiredError';
+      client.close(WS_CLOSE.unauthenticated, expired ? 'AUTH.TOKEN_EXPIRED' : 'AUTH.TOKEN_INVALID');
+      return false;
+    }
+    clearTimeout(this.expiryTimers.get(client));
+    const timer = setTimeout(() => client.close(WS_CLOSE.unauthenticated, 'AUTH.TOKEN_EXPIRED'), Math.max(0, claims.exp * 1000 - Date.now()));
+    timer.unref();
+    this.expiryTimers.set(client, timer);
+    return true;
+  }
+}

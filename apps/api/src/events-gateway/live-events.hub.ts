@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+
+export interface LiveClient {
+  send(message: string): void;
+}
+
+/** Which connected client watches which camera; a push goes only to that camera's subscribers. */
+@Injectable()
+export class LiveEventsHub {
+  private readonly subscriptions = new Map<LiveClient, Set<string>>();
+
+  connect(client: LiveClient): void {
+    this.subscriptions.set(client, new Set());
+  }
+
+  disconnect(client: LiveClient): void {
+    this.subscriptions.delete(client);
+  }
+
+  subscribe(client: LiveClient, cameraIds: string[]): string[] {
+    const cameras = this.subscriptions.get(client);
+    if (!cameras) return [];
+    for (const cameraId of cameraIds) cameras.add(cameraId);
+    return [...cameras];
+  }
+
+  unsubscribe(client: LiveClient, cameraIds: string[]): string[] {
+    const cameras = this.subscriptions.get(client);
+    if (!cameras) return [];
+    for (const cameraId of cameraIds) cameras.delete(cameraId);
+    return [...cameras];
+  }
+
+  /** Sends the event to every client subscribed to its camera; returns how many got it. */
+  publish(cameraId: string, type: string, data: unknown): number {
+    const message = JSON.stringify({ type, data });
+    let delivered = 0;
+    for (const [client, cameras] of this.subscriptions) {
+      if (!cameras.has(cameraId)) continue;
+      client.send(message);
+      delivered += 1;
+    }
+    return delivered;
+  }
+
+  get clientCount(): number {
+    return this.subscriptions.size;
+  }
+}
