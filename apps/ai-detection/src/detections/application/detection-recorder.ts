@@ -30,20 +30,14 @@ export class DetectionRecorder {
     private readonly env: AiDetectionEnv,
   ) {}
 
+  /** Snapshot encodings running or waiting; beyond SNAPSHOT_BACKLOG events are stored without one. */
+  private snapshotsInFlight = 0;
+
   async record(frame: Frame, tracked: TrackedDetection[], notable: NotableEvent[]): Promise<DetectionCreatedV1> {
     const detectedAt = new Date(frame.capturedAt);
     const ids = notable.map(() => randomUUID());
     const highlighted = new Set(notable.map((event) => event.trackId));
-    const snapshotPath = await this.snapshots
-      .write(frame, tracked.map((detection) => ({ box: detection.box, label: detection.label, highlight: highlighted.has(detection.trackId) })), {
-        cameraId: frame.cameraId,
-        id: ids[0],
-        at: detectedAt,
-      })
-      .catch((error: unknown) => {
-        this.logger.warn(`snapshot not written: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
-      });
+    const snapshotPath = this.snapshotsInFlight >= SNAPSHOT_BACKLOG ? null : await this.snapshot(frame, tracked, highlighted, ids[0], detectedAt);
     const rows: DetectionRecord[] = notable.map((event, index) => ({
       id: ids[index],
       cameraId: frame.cameraId,
@@ -67,7 +61,22 @@ export class DetectionRecorder {
     this.relay.nudge();
     return event;
   }
+
+  private async snapshot(frame: Frame, tracked: TrackedDetection[], highlighted: Set<number>, id: string, at: Date): Promise<string | null> {
+    this.snapshotsInFlight += 1;
+    try {
+      const boxes = tracked.map((detection) => ({ box: detection.box, label: detection.label, highlight: highlighted.has(detection.trackId) }));
+      return await this.snapshots.write(frame, boxes, { cameraId: frame.cameraId, id, at });
+    } catch (error) {
+      this.logger.warn(`snapshot not written: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    } finally {
+      this.snapshotsInFlight -= 1;
+    }
+  }
 }
+
+const SNAPSHOT_BACKLOG = 2;
 
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;

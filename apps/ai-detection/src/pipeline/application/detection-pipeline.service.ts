@@ -24,6 +24,7 @@ const IDLE_POLL_MS = 100;
 export class DetectionPipeline implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DetectionPipeline.name);
   private readonly trackers = new Map<string, IouTracker>();
+  private readonly recordings = new Set<Promise<void>>();
   private stopped = false;
   private loop: Promise<void> | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
@@ -52,6 +53,7 @@ export class DetectionPipeline implements OnApplicationBootstrap, OnApplicationS
     this.stopped = true;
     if (this.renewTimer) clearInterval(this.renewTimer);
     await this.loop;
+    await Promise.all(this.recordings);
     this.frames.unwatchAllExcept([]);
   }
 
@@ -110,12 +112,16 @@ export class DetectionPipeline implements OnApplicationBootstrap, OnApplicationS
     });
     const notable = update.events.filter((event): event is NotableEvent => event.kind === 'appeared' || event.kind === 'class-changed');
     if (notable.length === 0) return;
-    try {
-      await this.recorder.record(frame, update.tracked, notable);
-      for (const event of notable) this.metrics.events.inc({ class: event.label });
-    } catch (error) {
-      this.logger.error(`detections of camera ${frame.cameraId} not recorded: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    // Recording (snapshot encoding, the database) runs beside the loop so inference keeps its pace;
+    // the recorder stores events without a snapshot when encodings pile up.
+    const recording = this.recorder
+      .record(frame, update.tracked, notable)
+      .then(() => notable.forEach((event) => this.metrics.events.inc({ class: event.label })))
+      .catch((error: unknown) =>
+        this.logger.error(`detections of camera ${frame.cameraId} not recorded: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => this.recordings.delete(recording));
+    this.recordings.add(recording);
   }
 
   private trackerOf(cameraId: string): IouTracker {
