@@ -6,10 +6,11 @@ import { readEnvFile } from './env-file.mjs';
 import { paths } from './paths.mjs';
 import { findExecutable } from './run-command.mjs';
 
+/** The local infrastructure; the environment may point the stack elsewhere (tests give it a database and vhost of its own). */
 export const INFRASTRUCTURE_URLS = {
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/vms',
-  REDIS_URL: 'redis://127.0.0.1:6379',
-  RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672',
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vms',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  RABBITMQ_URL: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
 };
 
 export const PUBLIC_URLS = {

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { decodesFrames } from '../support/decode-check';
+import { deleteRedisPrefix } from '../support/redis-cleanup';
+import { createTestVhost, TestVhost } from '../support/test-broker';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { RtspTestCamera, startRtspTestCamera } from '../support/rtsp-test-camera';
 
 /**
@@ -64,6 +67,9 @@ async function listeningPorts(): Promise<number[]> {
 }
 
 describe('local stack (scripts/up.mjs) through HAProxy', () => {
+  let db: TestDatabase | undefined;
+  let vhost: TestVhost | undefined;
+  let redisPrefix = '';
   let up: ChildProcess | null = null;
   let upOutput = '';
   let upExit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -101,8 +107,14 @@ describe('local stack (scripts/up.mjs) through HAProxy', () => {
     if (taken.length) throw new Error(`ports already in use: ${taken.join(', ')}; stop whatever runs there (another npm run up?) first`);
     work = mkdtempSync(path.join(tmpdir(), 'vms-local-stack-'));
 
+    // A database, vhost and key prefix of its own: the machine's `vms` database may hold another admin.
+    db = await createTestDatabase();
+    vhost = await createTestVhost();
+    const isolation = { DATABASE_URL: db.url, RABBITMQ_URL: vhost.url, REDIS_KEY_PREFIX: `vms-test:${randomBytes(5).toString('hex')}:` };
+    redisPrefix = isolation.REDIS_KEY_PREFIX;
+
     // Own process group (detached), so afterAll can reach up.mjs and whatever it left in it.
-    up = spawn(process.execPath, ['scripts/up.mjs', '--no-build'], { cwd: ROOT, env: process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    up = spawn(process.execPath, ['scripts/up.mjs', '--no-build'], { cwd: ROOT, env: { ...process.env, ...isolation }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     up.stdout!.on('data', (chunk: Buffer) => (upOutput += chunk.toString()));
     up.stderr!.on('data', (chunk: Buffer) => (upOutput += chunk.toString()));
     const child = up;
@@ -137,6 +149,9 @@ describe('local stack (scripts/up.mjs) through HAProxy', () => {
       }
     }
     if (work) rmSync(work, { recursive: true, force: true });
+    await db?.drop();
+    await vhost?.delete();
+    if (redisPrefix) await deleteRedisPrefix(redisPrefix);
   }, 150_000);
 
   it('serves the app at /', async () => {
