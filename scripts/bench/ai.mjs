@@ -52,6 +52,8 @@ const AI_CLASSES = ['person', 'car', 'truck', 'bus', 'motorcycle', 'bicycle'];
 /** The candidates' floor inside the model, as the service's AI_MIN_SCORE default. */
 const MIN_SCORE = 0.25;
 const ALL_RUNNING_TIMEOUT_MS = 120_000;
+/** Share of the machine (all cores) other processes may use during a model measurement before it is repeated. */
+const CONTENDED_PERCENT = 10;
 const CLK_TCK = clockTicksPerSecond();
 const CPUS = os.cpus().length;
 
@@ -270,7 +272,18 @@ async function modelThroughput(options) {
         log(`${name}, ${threads} thread(s): loaded in ${entry.loadMs} ms, batch ${entry.batchDimension}; on the still (>= 0.4): ${JSON.stringify(found)}`);
         for (const batch of options.batches) {
           const frames = Array.from({ length: batch }, (_, index) => ({ ...still, cameraId: `bench-${index}` }));
-          const result = await timeBatch(detector, runTimings, frames, options);
+          // A shared machine: when others kept more than CONTENDED_PERCENT of it busy meanwhile, measure
+          // again (up to twice) and keep the least disturbed attempt.
+          let result = null;
+          let attempts = 0;
+          while (attempts < 3) {
+            attempts += 1;
+            const candidate = await timeBatch(detector, runTimings, frames, options);
+            if (!result || candidate.othersBusyPercentOfMachine < result.othersBusyPercentOfMachine) result = candidate;
+            if (candidate.othersBusyPercentOfMachine <= CONTENDED_PERCENT) break;
+            if (attempts < 3) log(`  batch ${batch}: others kept ${candidate.othersBusyPercentOfMachine} % of the machine busy, measuring again`);
+          }
+          result.attempts = attempts;
           entry.batches.push(result);
           log(`  batch ${batch}${result.runsPerCall > 1 ? ` (${result.runsPerCall} runs of 1 back to back)` : ''}: ${result.msPerCall.median} ms per call, `
             + `${result.msPerFrame} ms/frame, ${result.framesPerSecond} frames/s (session.run ${result.sessionMsPerFrame} ms/frame; `
@@ -396,6 +409,8 @@ function cpuSplit(first, last, windowMs, cameras) {
     apiPercent: pct(apiTicks),
     benchScriptPercent: pct(benchTicks),
     ourProcessesPercent: pct(ours),
+    // What one camera costs the VMS processes: decode + ai service (and its children) + remux + streaming + api.
+    vmsPercentPerCamera: round(cpuPercent(decode + aiSelf + aiOther + remux + streamingSelf + streamingOther + apiTicks, windowMs) / cameras, 2),
     machineBusyPercentOfOneCore: round(machineBusyPercentOfOneCore, 1),
     // PostgreSQL, Redis, RabbitMQ (partly ours: detections, events) and whatever else runs on the machine.
     elsewherePercent: round(Math.max(0, machineBusyPercentOfOneCore - cpuPercent(ours, windowMs)), 1),
@@ -428,7 +443,8 @@ const SHARED_SERVICES = { postgres: 'PostgreSQL', 'redis-server': 'Redis', 'beam
 /**
  * Machine CPU by owner over a window, in % of one core: this benchmark's process tree, the shared
  * PostgreSQL/Redis/RabbitMQ (used by us and by anything else on the machine), and everything else
- * (top five by name). Processes that started and ended inside the window are missed.
+ * (top five by name). Processes that started and ended inside the window count in their parent
+ * (cutime+cstime) once reaped.
  */
 function machineProcessSplit(before, after, windowMs) {
   const ours = new Set([process.pid]);
@@ -445,7 +461,9 @@ function machineProcessSplit(before, after, windowMs) {
   const totals = { benchmarkTree: 0 };
   const others = new Map();
   for (const stat of after.values()) {
-    const ticks = stat.cpuTicks - (before.get(stat.pid)?.cpuTicks ?? 0);
+    // Own CPU plus that of children reaped in the window (test runners' short-lived ffmpeg and the like).
+    const previous = before.get(stat.pid);
+    const ticks = stat.cpuTicks + stat.childrenCpuTicks - (previous ? previous.cpuTicks + previous.childrenCpuTicks : 0);
     if (ticks <= 0) continue;
     if (ours.has(stat.pid)) totals.benchmarkTree += ticks;
     else if (SHARED_SERVICES[stat.comm]) totals[SHARED_SERVICES[stat.comm]] = (totals[SHARED_SERVICES[stat.comm]] ?? 0) + ticks;
@@ -734,12 +752,12 @@ function printReport(report) {
       step.frameLagS.median, step.frameLagS.p95, step.frameLagS.max, step.framesDropped,
       round(step.snapshotsWritten / step.windowS, 1), step.inference.msPerRun, step.inference.modelBusyPercent,
       step.cpu.decodePercent, step.cpu.decodePercentPerCamera, step.cpu.aiProcessPercent, step.cpu.aiOtherChildrenPercent,
-      step.cpu.remuxFfmpegPercent, step.cpu.streamingServicePercent, step.cpu.apiPercent, step.cpu.elsewherePercent,
+      step.cpu.remuxFfmpegPercent, step.cpu.streamingServicePercent, step.cpu.apiPercent, step.cpu.vmsPercentPerCamera, step.cpu.elsewherePercent,
       step.machineProcesses.otherProcesses, step.cpu.machineBusyPercentOfOneCore,
     ]);
     process.stdout.write(`\nCameras sustained, ${series.series}: ${series.label} (${report.options.sampleS} s window after ${report.options.settleS} s settling; CPU in % of one core, ${CPUS} cores)\n`);
     process.stdout.write(`${table(['N', 'result', 'running', 'fps/cam mean', 'fps/cam min', 'lag p50 s', 'lag p95 s', 'lag max s', 'dropped', 'snapshots/s', 'ms/run', 'model busy %',
-      'decode %', 'decode %/cam', 'ai process %', 'ai other children %', 'remux ffmpeg %', 'streaming %', 'api %', 'elsewhere %', 'not ours %', 'machine %'], rows)}\n`);
+      'decode %', 'decode %/cam', 'ai process %', 'ai other children %', 'remux ffmpeg %', 'streaming %', 'api %', 'VMS %/cam', 'elsewhere %', 'not ours %', 'machine %'], rows)}\n`);
     process.stdout.write(`largest passing N: ${series.largestPassing ?? 'none'}; first failing: ${series.firstFailing ?? 'none'}\n`);
   }
   process.stdout.write(`\nload average before ${JSON.stringify(report.loadAverage.before)}, after ${JSON.stringify(report.loadAverage.after)}\n`);
