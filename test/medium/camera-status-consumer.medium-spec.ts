@@ -3,6 +3,7 @@ import amqplib from 'amqplib';
 import { DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE, EventEnvelope } from '@vms/contracts';
 import { CameraRepository } from '../../apps/api/src/cameras/domain/camera.repository';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { waitForQueueConsumer, waitUntil } from '../support/wait';
 
 /**
  * `camera.status.changed` from the streaming service, through the real RabbitMQ, into the api's
@@ -12,14 +13,6 @@ import { ApiHarness, startApi } from '../support/api-harness';
  */
 
 const QUEUE = 'api.camera-status';
-
-const waitUntil = async (condition: () => Promise<boolean>, timeoutMs = 20000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 /** Strictly increasing observation times, all after the cameras the tests create before asking. */
 let lastTick = 0;
@@ -69,18 +62,7 @@ describe('camera status from camera.status.changed events (medium)', () => {
     admin = await api.login();
     connection = await amqplib.connect(api.vhost.url);
     channel = await connection.createConfirmChannel();
-    // The consumer attaches in the background at boot; it is ready once it consumes its queue.
-    await waitUntil(async () => {
-      const check = await connection.createChannel();
-      check.on('error', () => undefined);
-      try {
-        return (await check.checkQueue(QUEUE)).consumerCount === 1;
-      } catch {
-        return false;
-      } finally {
-        await check.close().catch(() => undefined);
-      }
-    });
+    await waitForQueueConsumer(connection, QUEUE);
   });
 
   afterAll(async () => {

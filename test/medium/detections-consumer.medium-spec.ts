@@ -6,6 +6,7 @@ import { DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE, EventEnvelope } from '@vms/contr
 import { DetectionRepository } from '../../apps/api/src/detections/application/detection.repository';
 import { derivedDetectionId } from '../../apps/api/src/detections/application/detection-id';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { waitForQueueConsumer, waitUntil } from '../support/wait';
 
 /**
  * `detection.created` from the AI service, through the real RabbitMQ, into the api's
@@ -15,14 +16,6 @@ import { ApiHarness, startApi } from '../support/api-harness';
 
 const QUEUE = 'api.detections';
 const run = promisify(execFile);
-
-const waitUntil = async (condition: () => Promise<boolean>, timeoutMs = 20000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 function envelope(data: object, overrides: Partial<EventEnvelope<object>> = {}): EventEnvelope<object> {
   return {
@@ -82,18 +75,7 @@ describe('detections from detection.created events (medium)', () => {
     admin = await api.login();
     connection = await amqplib.connect(api.vhost.url);
     channel = await connection.createConfirmChannel();
-    // The consumer attaches in the background at boot; it is ready once it consumes its queue.
-    await waitUntil(async () => {
-      const check = await connection.createChannel();
-      check.on('error', () => undefined);
-      try {
-        return (await check.checkQueue(QUEUE)).consumerCount === 1;
-      } catch {
-        return false;
-      } finally {
-        await check.close().catch(() => undefined);
-      }
-    });
+    await waitForQueueConsumer(connection, QUEUE);
   });
 
   afterAll(async () => {

@@ -4,14 +4,7 @@ import { ApiHarness, MEDIA_DIR, startApi } from '../support/api-harness';
 import { EventCollector } from '../support/event-collector';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestVhost, TestVhost } from '../support/test-broker';
-
-const waitUntil = async (condition: () => Promise<boolean>, timeoutMs = 20000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+import { waitUntil } from '../support/wait';
 
 describe('transactional outbox with RabbitMQ unreachable (medium)', () => {
   let vhost: TestVhost;
