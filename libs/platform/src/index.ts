@@ -33,3 +33,4 @@ export * from './http/public.decorator';
 export * from './bootstrap/configure-app';
 export * from './security/secrets-equal';
 export * from './resilience/restart-backoff';
+export * from './media/ffprobe-beside';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import path from 'node:path';
+import { ffprobeBeside } from '@vms/platform';
 import { AiDetectionEnv } from '../ai-detection.env';
 import { DecoderStats, FrameSource } from '../pipeline/application/frame-source';
 import type { Frame, FrameFormat } from './frame';
@@ -13,12 +13,9 @@ export class HubFrameSource extends FrameSource implements OnApplicationShutdown
 
   constructor(env: AiDetectionEnv) {
     super();
-    const ffprobe = path.basename(env.FFMPEG_PATH).includes('ffmpeg')
-      ? path.join(path.dirname(env.FFMPEG_PATH), path.basename(env.FFMPEG_PATH).replace('ffmpeg', 'ffprobe'))
-      : 'ffprobe';
     this.hub = new FrameHub({
       ffmpegPath: env.FFMPEG_PATH,
-      ffprobePath: ffprobe,
+      ffprobePath: ffprobeBeside(env.FFMPEG_PATH),
       logger: { log: (message) => this.logger.log(message), warn: (message) => this.logger.warn(message) },
     });
   }

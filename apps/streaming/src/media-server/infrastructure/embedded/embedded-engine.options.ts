@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { StreamingEnv } from '../../../streaming.env';
-import { BackoffOptions, DEFAULT_BACKOFF } from '@vms/platform';
+import { BackoffOptions, DEFAULT_BACKOFF, ffprobeBeside } from '@vms/platform';
 import type { EngineLogger } from './path-runner';
 
 export interface EmbeddedEngineOptions {
@@ -31,7 +31,7 @@ export function resolveEngineOptions(options: EmbeddedEngineOptions): ResolvedEn
   return {
     hlsRoot: path.resolve(options.hlsRoot),
     ffmpegPath: options.ffmpegPath,
-    ffprobePath: options.ffprobePath ?? siblingFfprobe(options.ffmpegPath),
+    ffprobePath: options.ffprobePath ?? ffprobeBeside(options.ffmpegPath),
     httpPort: options.httpPort,
     httpHost: options.httpHost ?? '0.0.0.0',
     idleTimeoutSeconds: options.idleTimeoutSeconds,
@@ -51,9 +51,4 @@ export function embeddedEngineOptionsFromEnv(
   env: Pick<StreamingEnv, 'HLS_PORT' | 'HLS_ROOT' | 'FFMPEG_PATH' | 'STREAM_IDLE_TIMEOUT_SECONDS'>,
 ): EmbeddedEngineOptions {
   return { httpPort: env.HLS_PORT, hlsRoot: env.HLS_ROOT, ffmpegPath: env.FFMPEG_PATH, idleTimeoutSeconds: env.STREAM_IDLE_TIMEOUT_SECONDS };
-}
-
-function siblingFfprobe(ffmpegPath: string): string {
-  const base = path.basename(ffmpegPath);
-  return base.includes('ffmpeg') ? path.join(path.dirname(ffmpegPath), base.replace('ffmpeg', 'ffprobe')) : 'ffprobe';
 }
