@@ -1,19 +1,25 @@
 import { JwtService } from '@nestjs/jwt';
 import amqplib from 'amqplib';
+import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { EVENTS_EXCHANGE } from '@vms/contracts';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { TcpProxy } from '../support/tcp-proxy';
+import { waitUntil } from '../support/wait';
 
 interface Received {
   socket: WebSocket;
-  messages: { type: string; data?: { cameraId?: string } }[];
+  messages: { type: string; data?: { cameraId?: string; frameId?: string } }[];
   closed: Promise<{ code: number; reason: string }>;
 }
 
-/** The authenticated WebSocket `/ws`: per-camera subscriptions fed from RabbitMQ. */
+/** The authenticated WebSocket `/ws`: per-camera subscriptions fed from RabbitMQ and Redis pub/sub. */
 describe('live events over /ws (e2e)', () => {
   let api: ApiHarness;
+  // The api reaches Redis through a proxy the test can cut; the test publishes to Redis directly.
+  let proxy: TcpProxy;
+  let redis: Redis;
   const open: WebSocket[] = [];
 
   const connect = (token: string | null): Promise<Received> =>
@@ -43,13 +49,39 @@ describe('live events over /ws (e2e)', () => {
     await connection.close();
   };
 
+  /** Publishes one inferred frame's boxes as the AI service does; resolves how many Redis subscribers got it. */
+  const publishBoxes = (cameraId: string, frameId: string) =>
+    redis.publish(
+      `${api.env.REDIS_KEY_PREFIX}ai:boxes:${cameraId}`,
+      JSON.stringify({ cameraId, timestamp: new Date().toISOString(), frameId, detections: [{ class: 'person', confidence: 0.87, bbox: [0.1, 0.2, 0.3, 0.4], trackId: 3 }] }),
+    );
+  const boxes = (client: Received, cameraId?: string) =>
+    client.messages.filter((message) => message.type === 'detection.boxes' && (cameraId === undefined || message.data?.cameraId === cameraId));
+  /** Publishes until the client got that frame (the api's subscriber connects in the background). */
+  const publishUntilPushed = (client: Received, cameraId: string, frameId: string) =>
+    waitUntil(async () => {
+      if (boxes(client, cameraId).some((message) => message.data?.frameId === frameId)) return true;
+      await publishBoxes(cameraId, frameId);
+      return false;
+    });
+  const subscribed = async (client: Received, cameraIds: string[], type: 'subscribe' | 'unsubscribe' = 'subscribe') => {
+    const before = client.messages.filter((message) => message.type === 'subscribed').length;
+    client.socket.send(JSON.stringify({ type, cameraIds }));
+    await waitFor(() => client.messages.filter((message) => message.type === 'subscribed').length > before, `${type} acknowledged`);
+  };
+
   beforeAll(async () => {
-    api = await startApi();
+    proxy = new TcpProxy('127.0.0.1', 6379);
+    const port = await proxy.start();
+    api = await startApi({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    redis = new Redis({ host: '127.0.0.1', port: 6379 });
   });
 
   afterAll(async () => {
     for (const socket of open) socket.terminate();
+    redis.disconnect();
     await api.close();
+    await proxy.stop();
   });
 
   it('pushes detections and status changes of subscribed cameras only, to every role', async () => {
@@ -96,5 +128,44 @@ describe('live events over /ws (e2e)', () => {
     await waitFor(() => client.messages.some((message) => message.type === 'subscribed'), 'subscribed after re-auth');
     client.socket.send(JSON.stringify({ type: 'auth', token: 'forged' }));
     expect((await client.closed).code).toBe(4401);
+  });
+
+  it('pushes every inferred frame\'s boxes (Redis pub/sub) to the sockets watching that camera only', async () => {
+    const [watched, other] = [randomUUID(), randomUUID()];
+    const [watcher, bystander] = await Promise.all([connect(await api.tokenFor('operator')), connect(await api.tokenFor('integrator'))]);
+    await subscribed(watcher, [watched]);
+    await subscribed(bystander, [other]);
+    await publishUntilPushed(watcher, watched, 'first');
+    const pushed = boxes(watcher)[0];
+    expect(pushed.data).toEqual({ cameraId: watched, timestamp: expect.any(String), frameId: 'first', detections: [{ class: 'person', confidence: 0.87, bbox: [0.1, 0.2, 0.3, 0.4], trackId: 3 }] });
+    expect(boxes(bystander)).toEqual([]);
+
+    await publishBoxes(other, 'for-the-bystander');
+    await waitFor(() => boxes(bystander, other).length === 1, 'other camera\'s boxes pushed');
+    expect(boxes(watcher, other)).toEqual([]);
+
+    await subscribed(watcher, [watched], 'unsubscribe');
+    const before = boxes(watcher).length;
+    expect(await publishBoxes(watched, 'after-unsubscribe')).toBe(1);
+    await publishBoxes(other, 'marker');
+    await waitFor(() => boxes(bystander, other).length === 2, 'marker pushed');
+    expect(boxes(watcher)).toHaveLength(before);
+  });
+
+  it('relays boxes again once Redis comes back after going away', async () => {
+    const cameraId = randomUUID();
+    const client = await connect(await api.tokenFor('operator'));
+    await subscribed(client, [cameraId]);
+    await publishUntilPushed(client, cameraId, 'before');
+
+    await proxy.stop();
+    // Redis sees the api's subscriber leave: nobody gets what the AI publishes meanwhile.
+    await waitUntil(async () => (await publishBoxes(cameraId, 'during')) === 0);
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+
+    await proxy.start();
+    await publishUntilPushed(client, cameraId, 'after');
+    expect(boxes(client).some((message) => message.data?.frameId === 'during')).toBe(false);
+    expect(api.logs.text()).toContain('Redis connection lost');
   });
 });

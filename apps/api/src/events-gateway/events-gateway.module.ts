@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { LiveBoxesSubscriber } from './live-boxes.subscriber';
 import { LiveEventsConsumer } from './live-events.consumer';
 import { LiveEventsGateway } from './live-events.gateway';
 import { LiveEventsHub } from './live-events.hub';
 
-/** Live events to browsers and integrators over an authenticated WebSocket (`/ws`). */
-@Module({ providers: [LiveEventsHub, LiveEventsGateway, LiveEventsConsumer] })
+/** Live events (and the AI's per-frame boxes) to browsers and integrators over an authenticated WebSocket (`/ws`). */
+@Module({ providers: [LiveEventsHub, LiveEventsGateway, LiveEventsConsumer, LiveBoxesSubscriber] })
 export class EventsGatewayModule {}

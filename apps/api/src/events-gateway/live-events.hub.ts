@@ -31,6 +31,12 @@ export class LiveEventsHub {
     return [...cameras];
   }
 
+  /** Whether any connected client watches the camera (lets callers skip work for unwatched ones). */
+  isWatched(cameraId: string): boolean {
+    for (const cameras of this.subscriptions.values()) if (cameras.has(cameraId)) return true;
+    return false;
+  }
+
   /** Sends the event to every client subscribed to its camera; returns how many got it. */
   publish(cameraId: string, type: string, data: unknown): number {
     const message = JSON.stringify({ type, data });
