@@ -1,16 +1,17 @@
-import { EmptyState } from '@/components/ui/EmptyState';
-import { UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { PageTitle } from '@/components/ui/PageTitle';
+import { ApiKeysSection } from '@/features/api-keys/components/ApiKeysSection';
+import { UsersSection } from '@/features/users/components/UsersSection';
 
 export function AdminUsersPage() {
   return (
     <>
       <PageTitle title="Users & API keys" />
       <PageHeader title="Users & API keys" description="Accounts, roles and integrator API keys." />
-      <EmptyState title="User and API key management is on its way" icon={<UsersIcon />}>
-        Inviting users, changing roles and issuing API keys arrives in a later version.
-      </EmptyState>
+      <div className="space-y-10">
+        <UsersSection />
+        <ApiKeysSection />
+      </div>
     </>
   );
 }

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Button } from '@/components/ui/Button';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { Spinner } from '@/components/ui/Spinner';
+import { ConfirmDialog } from '@/features/users/components/ConfirmDialog';
+import { useApiKeys, useRevokeApiKey } from '../hooks/use-api-keys';
+import { keyPrefix } from '../key-display';
+import type { ApiKey } from '../types';
+import { ApiKeysTable } from './ApiKeysTable';
+import { CreateApiKeyDialog } from './CreateApiKeyDialog';
+
+export function ApiKeysSection() {
+  const keys = useApiKeys();
+  const revokeKey = useRevokeApiKey();
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function handleConfirmRevoke() {
+    if (!revoking) return;
+    const { id, name } = revoking;
+    revokeKey.mutate(id, {
+      onSuccess: () => {
+        setRevoking(null);
+        setNotice(`The key “${name}” was revoked.`);
+      },
+    });
+  }
+
+  function handleCancelRevoke() {
+    setRevoking(null);
+    revokeKey.reset();
+  }
+
+  return (
+    <section aria-labelledby="api-keys-heading" className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <div>
+          <h2 id="api-keys-heading" className="text-base font-semibold text-slate-100">
+            API keys
+          </h2>
+          <p className="text-sm text-slate-400">
+            For integrations calling the API with the integrator role (read cameras, detections and events).
+          </p>
+        </div>
+        <Button
+          className="ml-auto"
+          onClick={() => {
+            setNotice(null);
+            setCreating(true);
+          }}
+        >
+          Create API key
+        </Button>
+      </div>
+
+      <p role="status" className="text-sm text-emerald-300">
+        {notice}
+      </p>
+
+      {keys.isPending ? (
+        <Spinner label="Loading API keys…" />
+      ) : keys.isError ? (
+        <div className="space-y-3">
+          <ErrorAlert>Could not load the API keys: {keys.error.message}</ErrorAlert>
+          <Button variant="secondary" onClick={() => void keys.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : keys.data.length === 0 ? (
+        <EmptyState title="No API keys yet">
+          Create one for each integration, so each can be revoked on its own.
+        </EmptyState>
+      ) : (
+        <ApiKeysTable keys={keys.data} now={keys.dataUpdatedAt} onRevoke={setRevoking} />
+      )}
+
+      {creating && <CreateApiKeyDialog onClose={() => setCreating(false)} />}
+      {revoking && (
+        <ConfirmDialog
+          title={`Revoke the key “${revoking.name}”?`}
+          confirmLabel="Revoke key"
+          destructive
+          pending={revokeKey.isPending}
+          error={revokeKey.error?.message ?? null}
+          onConfirm={handleConfirmRevoke}
+          onCancel={handleCancelRevoke}
+        >
+          <p>
+            Integrations using <strong className="text-slate-100">{revoking.name}</strong> ({keyPrefix(revoking.id)})
+            are refused from now on. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
