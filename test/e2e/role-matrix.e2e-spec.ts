@@ -90,6 +90,10 @@ describe('role matrix (e2e)', () => {
     { route: 'GET /api/cameras/:id', expected: SIGNED_IN(200), prepare: async () => ({ path: `/api/cameras/${sharedCameraId}` }) },
     { route: 'PATCH /api/cameras/:id', expected: CAMERA_WRITE(200), prepare: async () => ({ path: `/api/cameras/${(await newCamera()).id}`, body: { description: 'moved to gate 2' } }) },
     { route: 'DELETE /api/cameras/:id', expected: CAMERA_WRITE(204), prepare: async () => ({ path: `/api/cameras/${(await newCamera()).id}` }) },
+    // No streaming service runs here, so an admin's valid test ends in 503 STREAMING.UNAVAILABLE after auth and
+    // validation; the answers of a running one are in camera-source-tools.e2e-spec.ts.
+    { route: 'POST /api/cameras/test-connection', expected: ADMIN_ONLY(503), prepare: async () => ({ path: '/api/cameras/test-connection', body: { sourceUrl: 'rtsp://127.0.0.1:8554/probe' } }) },
+    { route: 'POST /api/cameras/:id/test-connection', expected: ADMIN_ONLY(503), prepare: async () => ({ path: `/api/cameras/${sharedCameraId}/test-connection`, body: {} }) },
 
     { route: 'GET /api/mosaics', expected: MOSAICS(200) },
     { route: 'POST /api/mosaics', expected: MOSAICS(201), prepare: async () => ({ path: '/api/mosaics', body: mosaicBody() }) },

@@ -6,6 +6,8 @@ import { ApiEnv } from '../api.env';
 import { CameraCache } from './application/camera-cache';
 import { CameraStatusService } from './application/camera-status.service';
 import { CamerasService } from './application/cameras.service';
+import { ConnectionTestService } from './application/connection-test.service';
+import { SourceChecker } from './application/source-checker';
 import { StreamProvisioner } from './application/stream-provisioner';
 import { CameraRepository } from './domain/camera.repository';
 import { SourceNetworkPolicy } from './domain/source-network-policy';
@@ -14,18 +16,21 @@ import { CredentialCipher } from './infrastructure/credential-cipher';
 import { DnsSourceNetworkPolicy } from './infrastructure/dns-source-network.policy';
 import { RedisCameraCache } from './infrastructure/redis-camera.cache';
 import { StreamingProvisioningClient } from './infrastructure/streaming-provisioning.client';
+import { StreamingSourceCheckClient } from './infrastructure/streaming-source-check.client';
 import { TypeormCameraRepository } from './infrastructure/typeorm-camera.repository';
+import { CameraConnectionTestController } from './interface/camera-connection-test.controller';
 import { CameraStatusConsumer } from './interface/camera-status.consumer';
 import { CamerasController } from './interface/cameras.controller';
 import { InternalCamerasController } from './interface/internal-cameras.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CameraOrmEntity])],
-  controllers: [CamerasController, InternalCamerasController],
+  controllers: [CamerasController, CameraConnectionTestController, InternalCamerasController],
   providers: [
     CamerasService,
     CameraStatusService,
     CameraStatusConsumer,
+    ConnectionTestService,
     CredentialCipher,
     IdempotentHandler,
     InternalTokenGuard,
@@ -33,6 +38,7 @@ import { InternalCamerasController } from './interface/internal-cameras.controll
     { provide: CameraCache, useClass: RedisCameraCache },
     { provide: SourceNetworkPolicy, useClass: DnsSourceNetworkPolicy },
     { provide: StreamProvisioner, useClass: StreamingProvisioningClient },
+    { provide: SourceChecker, useClass: StreamingSourceCheckClient },
     { provide: InternalTokenSecret, useFactory: (env: ApiEnv) => ({ value: env.STREAMING_INTERNAL_TOKEN }), inject: [ApiEnv] },
   ],
   exports: [CamerasService],

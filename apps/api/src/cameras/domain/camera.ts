@@ -176,7 +176,8 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
-function resolveSource(rawUrl: string, given: CameraCredentials | null) {
+/** Parses a source URL and merges its credentials with the given ones (at most one of them), by the camera rules. */
+export function resolveSource(rawUrl: string, given: CameraCredentials | null): { source: CameraSource; credentials: CameraCredentials | null } {
   const { source, credentials: fromUrl } = CameraSource.parse(rawUrl);
   if (fromUrl && given) throw CameraErrors.credentialsConflict();
   if ((fromUrl || given) && source.kind === 'file') {

@@ -37,7 +37,7 @@ export function inputArgs(source: PathSource, socketTimeoutMs: number, use: 'str
 
 export function ffprobeArgs(source: PathSource, socketTimeoutMs: number): string[] {
   return ['-hide_banner', '-v', 'error', ...inputArgs(source, socketTimeoutMs, 'probe'),
-    '-show_entries', 'stream=codec_type,codec_name', '-of', 'json'];
+    '-show_entries', 'stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate', '-of', 'json'];
 }
 
 function codecArgs(plan: MediaPlan, segmentSeconds: number): string[] {
