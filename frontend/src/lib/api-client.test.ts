@@ -52,6 +52,19 @@ describe('api client', () => {
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
   });
 
+  it('returns binary answers as a Blob when asked, with the bearer token', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(
+      async () => new Response(new Uint8Array([0xff, 0xd8, 0xff]), { status: 200, headers: { 'Content-Type': 'image/jpeg' } }),
+    );
+    const client = createApiClient({ fetch, auth: { getAccessToken: () => 'abc', refreshAccessToken: async () => null } });
+
+    const blob = await client.get<Blob>('/streaming/cameras/1/snapshot', { responseType: 'blob' });
+
+    expect(blob.type).toBe('image/jpeg');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0xff, 0xd8, 0xff]));
+    expect(authorization(fetch.mock.calls[0]![1])).toBe('Bearer abc');
+  });
+
   it('returns undefined for 204 No Content', async () => {
     const client = createApiClient({ fetch: async () => new Response(null, { status: 204 }) });
     await expect(client.delete('/cameras/1')).resolves.toBeUndefined();

@@ -68,6 +68,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** No bearer token and no refresh-and-retry (login, refresh, logout). */
   skipAuth?: boolean;
+  /** `blob` for binary answers such as images; errors are still read from the JSON envelope. */
+  responseType?: 'json' | 'blob';
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -102,7 +104,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function send(method: Method, path: string, token: string | null, options: RequestOptions) {
     const headers = new Headers(options.headers);
-    headers.set('Accept', 'application/json');
+    headers.set('Accept', options.responseType === 'blob' ? '*/*' : 'application/json');
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
     if (token) headers.set('Authorization', `Bearer ${token}`);
     try {
@@ -139,6 +141,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
 
     if (!response.ok) throw await toApiError(response);
+    if (options.responseType === 'blob') return (await response.blob()) as T;
     return (await readBody(response)) as T;
   }
 
