@@ -63,9 +63,9 @@ export function Dialog({
     // Everything beside the dialog becomes inert: no clicks, no focus, hidden from screen readers.
     const madeInert = [...document.body.children].filter(
       (element): element is HTMLElement =>
-        element instanceof HTMLElement && !element.contains(container) && !element.inert,
+        element instanceof HTMLElement && !element.contains(container) && !element.hasAttribute('inert'),
     );
-    for (const element of madeInert) element.inert = true;
+    for (const element of madeInert) element.setAttribute('inert', '');
     const overflow = document.body.style.overflow;
     document.body.style.overflow = 'hidden';
 
@@ -78,7 +78,7 @@ export function Dialog({
     first.focus();
 
     return () => {
-      for (const element of madeInert) element.inert = false;
+      for (const element of madeInert) element.removeAttribute('inert');
       document.body.style.overflow = overflow;
       if (previouslyFocused?.isConnected) previouslyFocused.focus();
     };
