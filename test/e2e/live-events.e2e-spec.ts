@@ -152,6 +152,20 @@ describe('live events over /ws (e2e)', () => {
     expect(boxes(watcher)).toHaveLength(before);
   });
 
+  it('sends a camera\'s current boxes right after subscribing (overlay first paint), then live ones', async () => {
+    const cameraId = randomUUID();
+    // Nobody watches the camera yet: the api still hears (and remembers) its boxes.
+    await waitUntil(async () => (await publishBoxes(cameraId, 'current')) === 1);
+    const client = await connect(await api.tokenFor('operator'));
+    await subscribed(client, [cameraId]);
+    await waitFor(() => boxes(client, cameraId).length === 1, 'current boxes on subscribe');
+    expect(boxes(client, cameraId)[0].data?.frameId).toBe('current');
+    // Subscribing again to a camera it already watches sends nothing more.
+    await subscribed(client, [cameraId]);
+    await publishUntilPushed(client, cameraId, 'next');
+    expect(boxes(client, cameraId).map((message) => message.data?.frameId)).toEqual(['current', 'next']);
+  });
+
   it('relays boxes again once Redis comes back after going away', async () => {
     const cameraId = randomUUID();
     const client = await connect(await api.tokenFor('operator'));

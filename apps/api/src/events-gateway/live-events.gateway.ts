@@ -4,6 +4,7 @@ import { OnGatewayConnection, OnGatewayDisconnect, WebSocketGateway } from '@nes
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { AccessTokenClaims } from '@vms/auth';
+import { DETECTION_BOXES, LiveBoxesSubscriber } from './live-boxes.subscriber';
 import { LiveEventsHub } from './live-events.hub';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +19,7 @@ interface ClientMessage {
 }
 
 /**
- * `/ws`: live detections and camera status for signed-in users (any role). The access token comes
+ * `/ws`: live detections, per-frame boxes and camera status for signed-in users (any role). The access token comes
  * as `?access_token=` (browsers cannot set headers on a WebSocket); the connection closes when it
  * expires unless the client sends `{type:"auth", token}` with a refreshed one.
  */
@@ -27,7 +28,7 @@ export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconne
   private readonly logger = new Logger(LiveEventsGateway.name);
   private readonly expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
 
-  constructor(private readonly jwt: JwtService, private readonly hub: LiveEventsHub) {}
+  constructor(private readonly jwt: JwtService, private readonly hub: LiveEventsHub, private readonly boxes: LiveBoxesSubscriber) {}
 
   handleConnection(client: WebSocket, request: IncomingMessage): void {
     const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('access_token');
@@ -61,8 +62,17 @@ export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconne
       client.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION.FAILED', message: 'Send {type: "subscribe"|"unsubscribe", cameraIds: [uuid, ...]} (at most 64) or {type: "auth", token}' } }));
       return;
     }
-    const subscribed = message.type === 'subscribe' ? this.hub.subscribe(client, cameraIds as string[]) : this.hub.unsubscribe(client, cameraIds as string[]);
+    if (message.type === 'unsubscribe') {
+      client.send(JSON.stringify({ type: 'subscribed', cameraIds: this.hub.unsubscribe(client, cameraIds as string[]) }));
+      return;
+    }
+    const { cameraIds: subscribed, added } = this.hub.subscribe(client, cameraIds as string[]);
     client.send(JSON.stringify({ type: 'subscribed', cameraIds: subscribed }));
+    // First paint for overlays: the newly watched cameras' current boxes, without waiting for the next frame.
+    for (const cameraId of added) {
+      const latest = this.boxes.latest(cameraId);
+      if (latest) client.send(JSON.stringify({ type: DETECTION_BOXES, data: latest }));
+    }
   }
 
   /** Verifies an access token and arms the close-at-expiry timer; closes the socket when invalid. */

@@ -17,11 +17,13 @@ export class LiveEventsHub {
     this.subscriptions.delete(client);
   }
 
-  subscribe(client: LiveClient, cameraIds: string[]): string[] {
+  /** Adds the cameras; returns all the client's cameras and those that are new to it. */
+  subscribe(client: LiveClient, cameraIds: string[]): { cameraIds: string[]; added: string[] } {
     const cameras = this.subscriptions.get(client);
-    if (!cameras) return [];
-    for (const cameraId of cameraIds) cameras.add(cameraId);
-    return [...cameras];
+    if (!cameras) return { cameraIds: [], added: [] };
+    const added = [...new Set(cameraIds)].filter((cameraId) => !cameras.has(cameraId));
+    for (const cameraId of added) cameras.add(cameraId);
+    return { cameraIds: [...cameras], added };
   }
 
   unsubscribe(client: LiveClient, cameraIds: string[]): string[] {

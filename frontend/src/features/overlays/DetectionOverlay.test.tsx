@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +10,6 @@ const B = '00000000-0000-4000-8000-00000000000b';
 
 let subscribed: Map<string, number>;
 let renders: Record<string, number>;
-let fetchMock: ReturnType<typeof vi.fn>;
 
 function frame(cameraId: string, second: number, count = 1) {
   return {
@@ -38,15 +36,14 @@ function Counted({ id, children }: { id: string; children: ReactNode }) {
 }
 
 function renderOverlays(overlays: { cameraId: string; enabled?: boolean }[]) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const tree = (items: typeof overlays) => (
-    <QueryClientProvider client={queryClient}>
+    <>
       {items.map(({ cameraId, enabled = true }) => (
         <Counted key={cameraId} id={cameraId}>
           <DetectionOverlay cameraId={cameraId} video={video()} enabled={enabled} />
         </Counted>
       ))}
-    </QueryClientProvider>
+    </>
   );
   const result = render(tree(overlays));
   return { ...result, rerender: (items: typeof overlays) => result.rerender(tree(items)) };
@@ -67,12 +64,8 @@ beforeEach(() => {
     save() {}, restore() {}, setTransform() {}, clearRect() {}, strokeRect() {}, fillRect() {}, fillText() {},
     measureText: () => ({ width: 40 }),
   } as never);
-  fetchMock = vi.fn(async (url: string) =>
-    url.endsWith(`/ai/cameras/${A}/latest`)
-      ? new Response(JSON.stringify(frame(A, 1, 2)), { status: 200, headers: { 'Content-Type': 'application/json' } })
-      : new Response(JSON.stringify({ error: { code: 'DETECTION.NO_RECENT_FRAME', message: 'none' } }), { status: 404, headers: { 'Content-Type': 'application/json' } }),
-  );
-  vi.stubGlobal('fetch', fetchMock);
+  // The overlay makes no HTTP request (first paint comes over the socket).
+  vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new Error('no HTTP expected'))));
 });
 
 afterEach(() => {
@@ -80,13 +73,15 @@ afterEach(() => {
 });
 
 describe('DetectionOverlay', () => {
-  it('paints the latest inferred frame first, then live boxes; a 404 just means nothing yet', async () => {
+  it('draws its own camera\'s boxes and counts them on the canvas', async () => {
     renderOverlays([{ cameraId: A }, { cameraId: B }]);
+    expect(canvasOf(A).dataset.boxCount).toBe('0');
+    act(() => liveEventsStore.getState().receiveBoxes(frame(A, 1, 2)));
     await waitFor(() => expect(canvasOf(A).dataset.boxCount).toBe('2'));
     expect(canvasOf(B).dataset.boxCount).toBe('0');
     act(() => liveEventsStore.getState().receiveBoxes(frame(B, 2, 3)));
     await waitFor(() => expect(canvasOf(B).dataset.boxCount).toBe('3'));
-    // An older live frame than the first paint does not replace it.
+    // A frame older than the one shown (overtaken on the way) does not replace it.
     act(() => liveEventsStore.getState().receiveBoxes(frame(A, 0, 5)));
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(canvasOf(A).dataset.boxCount).toBe('2');
@@ -94,8 +89,7 @@ describe('DetectionOverlay', () => {
 
   it('re-renders only the overlay of the camera that got boxes', async () => {
     renderOverlays([{ cameraId: A }, { cameraId: B }]);
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
-    await waitFor(() => expect(canvasOf(A).dataset.boxCount).toBe('2'));
+    act(() => liveEventsStore.getState().receiveBoxes(frame(A, 1, 2)));
     renders = {};
     act(() => liveEventsStore.getState().receiveBoxes(frame(B, 5)));
     act(() => liveEventsStore.getState().receiveBoxes(frame(B, 6)));
@@ -109,12 +103,11 @@ describe('DetectionOverlay', () => {
     expect(subscribed.get(A)).toBe(0);
   });
 
-  it('is hidden and draws nothing when toggled off, and fetches nothing', async () => {
+  it('is hidden and draws nothing when toggled off', async () => {
     const { rerender } = renderOverlays([{ cameraId: B, enabled: false }]);
     act(() => liveEventsStore.getState().receiveBoxes(frame(B, 1)));
     expect(canvasOf(B).hidden).toBe(true);
     expect(canvasOf(B).dataset.boxCount).toBe('0');
-    expect(fetchMock).not.toHaveBeenCalled();
     rerender([{ cameraId: B, enabled: true }]);
     expect(canvasOf(B).hidden).toBe(false);
     await waitFor(() => expect(canvasOf(B).dataset.boxCount).toBe('1'));

@@ -1,8 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useCameraBoxes, useCameraSubscriptions } from '@/features/live-events/hooks/use-live-events';
-import type { CameraBoxes } from '@/features/live-events/types';
-import { latestBoxesQuery } from './api';
 import { OverlayRenderer } from './overlay-renderer';
 
 export interface DetectionOverlayProps {
@@ -13,26 +10,18 @@ export interface DetectionOverlayProps {
   enabled: boolean;
 }
 
-/** The fresher of the live boxes and the first-paint boxes fetched over HTTP. */
-export function newestBoxes(live: CameraBoxes | undefined, first: CameraBoxes | undefined): CameraBoxes | undefined {
-  if (!first) return live;
-  if (!live) return first;
-  return Date.parse(first.frame.timestamp) > Date.parse(live.frame.timestamp) ? first : live;
-}
-
 /**
- * Boxes and "class 87%" labels over one tile's video, from the camera's live `detection.boxes`
- * (first paint from the latest inferred frame). Re-renders only when this camera's boxes change;
- * the canvas itself is drawn outside React.
+ * Boxes and "class 87%" labels over one tile's video, from the camera's `detection.boxes` pushes.
+ * First paint: the gateway answers a subscription with the camera's current boxes, so there is
+ * no HTTP request (GET /api/ai/cameras/:id/latest answers 404 when nothing was inferred lately,
+ * which browsers log as a console error). Re-renders only when this camera's boxes change; the
+ * canvas itself is drawn outside React.
  */
 export function DetectionOverlay({ cameraId, video, enabled }: DetectionOverlayProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<OverlayRenderer | null>(null);
   useCameraSubscriptions([cameraId]);
-  const live = useCameraBoxes(cameraId);
-  const { data: latest, dataUpdatedAt } = useQuery({ ...latestBoxesQuery(cameraId), enabled });
-  const first = useMemo(() => (latest ? { frame: latest, receivedAt: dataUpdatedAt } : undefined), [latest, dataUpdatedAt]);
-  const boxes = newestBoxes(live, first);
+  const boxes = useCameraBoxes(cameraId);
 
   useEffect(() => {
     const renderer = new OverlayRenderer(canvasRef.current!);

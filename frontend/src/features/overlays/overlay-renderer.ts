@@ -43,6 +43,9 @@ export class OverlayRenderer {
 
   constructor(private readonly canvas: HTMLCanvasElement, private readonly env: RendererEnvironment = browser) {
     this.resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(this.handleVideoResize);
+    // Laid over the video whatever stylesheet the tile has; clicks go through to the tile.
+    canvas.style.position = 'absolute';
+    canvas.style.pointerEvents = 'none';
     this.setCount(0);
   }
 
