@@ -172,8 +172,44 @@ describe('LiveEventsClient', () => {
     last().accept();
     auth.setToken('token-2');
     expect(last().sent.at(-1)).toEqual({ type: 'auth', token: 'token-2' });
-    auth.setToken(null); // signing out: the server closes the socket at expiry, nothing to send
-    expect(last().sent).toHaveLength(2);
+  });
+
+  it('closes the socket at once when the session drops its token, and reconnects only for a new sign-in', async () => {
+    const client = newClient();
+    client.subscribeCamera(A);
+    await settle();
+    last().accept();
+    auth.nextRefresh = async () => null; // signed out: nothing to refresh
+    auth.setToken(null);
+    expect(last().closedWith).toBe(1000);
+    await settle();
+    expect(store.getState().connection.state).toBe('signed-out');
+    expect(sockets).toHaveLength(1);
+    auth.setToken('next-user');
+    await settle();
+    expect(sockets).toHaveLength(2);
+    expect(last().url).toContain('next-user');
+  });
+
+  it('sends a token refreshed while the socket was opening as soon as it is ready', async () => {
+    const client = newClient();
+    client.subscribeCamera(A);
+    await settle();
+    auth.setToken('token-2');
+    last().accept();
+    expect(last().sent[0]).toEqual({ type: 'auth', token: 'token-2' });
+  });
+
+  it('retryNow after a 4401 still does not reuse the refused token', async () => {
+    const client = newClient();
+    client.subscribeCamera(A);
+    await settle();
+    last().accept();
+    last().drop(4401);
+    client.retryNow();
+    await settle();
+    expect(auth.refreshes).toBe(1);
+    expect(last().url).toContain('token-r1');
   });
 
   it('reconnects with growing delays and re-subscribes the cameras wanted now', async () => {

@@ -64,6 +64,8 @@ export class LiveEventsClient {
   private ready = false;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the scheduled retry must not reuse the last token (it was refused). */
+  private retryRefresh = false;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   /** Camera ids to (un)subscribe on the open socket, sent together at the end of the tick. */
   private pending = new Map<string, 'subscribe' | 'unsubscribe'>();
@@ -110,7 +112,7 @@ export class LiveEventsClient {
   retryNow(): void {
     if (this.retryTimer === null) return;
     this.clearRetryTimer();
-    void this.connect();
+    void this.connect(this.retryRefresh);
   }
 
   /** Closes the socket and forgets every subscription. */
@@ -212,12 +214,19 @@ export class LiveEventsClient {
     }
     const store = this.options.store.getState();
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
         this.attempt = 0;
         this.setConnection('open');
+        // The session may have refreshed while the socket was opening.
+        const current = this.options.auth.getAccessToken();
+        if (current && current !== this.lastToken) {
+          this.lastToken = current;
+          this.send({ type: 'auth', token: current });
+        }
         this.sendIds('subscribe', [...this.wanted.keys()]);
         break;
+      }
       case 'detection.boxes':
         if (this.wanted.has(message.data.cameraId)) store.receiveBoxes(message.data, this.now());
         break;
@@ -249,6 +258,7 @@ export class LiveEventsClient {
     const delay = backoffDelayMs(this.attempt, this.backoff, this.random);
     this.setConnection('reconnecting', this.now() + delay);
     this.clearRetryTimer();
+    this.retryRefresh = refresh;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.connect(refresh);
@@ -256,7 +266,14 @@ export class LiveEventsClient {
   }
 
   private handleTokenChange(token: string | null): void {
-    if (token === null || token === this.lastToken) return;
+    if (token === null) {
+      // Signed out, or another tab signed in as someone else: this socket's user is gone.
+      if (!this.socket) return;
+      this.closeSocket();
+      void this.connect();
+      return;
+    }
+    if (token === this.lastToken) return;
     if (this.socket && this.socket.readyState === OPEN) {
       this.lastToken = token;
       this.send({ type: 'auth', token });
