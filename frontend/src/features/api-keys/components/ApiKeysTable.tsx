@@ -10,11 +10,13 @@ export interface ApiKeysTableProps {
 }
 
 const HEADER = 'px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-400';
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function ApiKeysTable({ keys, now, onRevoke }: ApiKeysTableProps) {
+  // relative: the sr-only header text is positioned inside the scroller, not past the page edge.
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-800">
       <table className="w-full min-w-[42rem] border-collapse text-sm">
         <caption className="sr-only">API keys, newest first</caption>
         <thead className="bg-slate-900">
@@ -49,11 +51,13 @@ export function ApiKeysTable({ keys, now, onRevoke }: ApiKeysTableProps) {
                 </th>
                 <td className="px-3 py-2 font-mono text-xs">{keyPrefix(key.id)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  <time dateTime={key.createdAt}>{dateFormat.format(new Date(key.createdAt))}</time>
+                  <time dateTime={key.createdAt} title={dateTimeFormat.format(new Date(key.createdAt))}>
+                    {dateFormat.format(new Date(key.createdAt))}
+                  </time>
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   {key.lastUsedAt ? (
-                    <time dateTime={key.lastUsedAt} title={dateFormat.format(new Date(key.lastUsedAt))}>
+                    <time dateTime={key.lastUsedAt} title={dateTimeFormat.format(new Date(key.lastUsedAt))}>
                       {formatLastUsed(key.lastUsedAt, now)}
                     </time>
                   ) : (
@@ -63,7 +67,10 @@ export function ApiKeysTable({ keys, now, onRevoke }: ApiKeysTableProps) {
                 <td className="px-3 py-2 whitespace-nowrap">
                   {key.revokedAt ? (
                     <span className="rounded-full bg-slate-800 px-2 py-0.5 text-xs text-slate-400">
-                      Revoked <time dateTime={key.revokedAt}>{dateFormat.format(new Date(key.revokedAt))}</time>
+                      Revoked{' '}
+                      <time dateTime={key.revokedAt} title={dateTimeFormat.format(new Date(key.revokedAt))}>
+                        {dateFormat.format(new Date(key.revokedAt))}
+                      </time>
                     </span>
                   ) : (
                     <span className="rounded-full bg-emerald-950 px-2 py-0.5 text-xs text-emerald-300">Active</span>

@@ -11,7 +11,7 @@ const STATUS: Record<CameraStatus, { label: string; dot: string }> = {
 export function CameraStatusCards({ cameras }: { cameras: DashboardStats['cameras'] }) {
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
-      <Card label="Cameras" value={cameras.total} />
+      <Card label="Total" value={cameras.total} />
       {CAMERA_STATUSES.map((status) => (
         <Card key={status} label={STATUS[status].label} value={cameras.byStatus[status] ?? 0} dot={STATUS[status].dot} />
       ))}

@@ -15,7 +15,8 @@ import {
 
 const WIDTH = 720;
 const HEIGHT = 260;
-const MARGIN = { top: 12, right: 8, bottom: 28, left: 40 };
+// Room on the right for the last hour's label, on the left for the ticks and the axis title.
+const MARGIN = { top: 12, right: 30, bottom: 28, left: 54 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 const BOTTOM = MARGIN.top + PLOT_HEIGHT;
@@ -97,6 +98,13 @@ export function DetectionsChart({ counts, generatedAt }: DetectionsChartProps) {
             {formatHour(hours[index]!)}
           </text>
         ))}
+        <text
+          transform={`translate(12 ${MARGIN.top + PLOT_HEIGHT / 2}) rotate(-90)`}
+          textAnchor="middle"
+          {...AXIS_TEXT}
+        >
+          Detections
+        </text>
         {empty && (
           <text x={MARGIN.left + PLOT_WIDTH / 2} y={MARGIN.top + PLOT_HEIGHT / 2} textAnchor="middle" fill="#64748b" fontSize={14}>
             No detections in the last 24 hours

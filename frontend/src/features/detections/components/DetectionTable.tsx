@@ -20,8 +20,9 @@ export function DetectionTable({ detections, cameraName, onOpen }: DetectionTabl
     onOpen(id);
   }
 
+  // relative: the sr-only header text is positioned inside the scroller, not past the page edge.
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-800">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
         <caption className="sr-only">Detections, newest first</caption>
         <thead className="bg-slate-900">

@@ -17,7 +17,7 @@ const createdFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }
 
 export function UsersTable({ users, currentUserId, onChangeRole, onToggleDisabled, onDelete }: UsersTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-800">
       <table className="w-full min-w-[42rem] border-collapse text-sm">
         <caption className="sr-only">Users</caption>
         <thead className="bg-slate-900">
