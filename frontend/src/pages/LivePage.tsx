@@ -1,16 +1,139 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { GridIcon } from '@/components/ui/icons';
-import { PageHeader } from '@/components/ui/PageHeader';
 import { PageTitle } from '@/components/ui/PageTitle';
+import { Spinner } from '@/components/ui/Spinner';
+import { authSelectors, useAuthStore } from '@/features/auth/store';
+import { LiveEventsPanel } from '@/features/events-panel/LiveEventsPanel';
+import { CameraListPanel } from '@/features/mosaic/components/CameraListPanel';
+import { CameraPicker } from '@/features/mosaic/components/CameraPicker';
+import { PanelIcon } from '@/features/mosaic/components/icons';
+import { LayoutNoticeBar } from '@/features/mosaic/components/LayoutNoticeBar';
+import { LayoutPicker } from '@/features/mosaic/components/LayoutPicker';
+import { MosaicGrid } from '@/features/mosaic/components/MosaicGrid';
+import { MosaicSwitcher } from '@/features/mosaic/components/MosaicSwitcher';
+import { SaveIndicator } from '@/features/mosaic/components/SaveIndicator';
+import { SpotlightView } from '@/features/mosaic/components/SpotlightView';
+import { useFillHeight } from '@/features/mosaic/hooks/use-fill-height';
+import { useMosaicAutosave } from '@/features/mosaic/hooks/use-mosaic-autosave';
+import { useActiveMosaicSync, useMosaics } from '@/features/mosaic/hooks/use-mosaics';
+import { canPerform } from '@/features/mosaic/permissions';
+import { mosaicSelectors, useMosaicStore } from '@/features/mosaic/store';
+
+const CAMERAS_PANEL_ID = 'live-cameras-panel';
+const EVENTS_PANEL_ID = 'live-events-panel';
+
+/** Side panels start open where there is room for them beside the mosaic. */
+function wideScreen(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 1280px)').matches;
+}
 
 export function LivePage() {
+  const viewRef = useRef<HTMLDivElement>(null);
+  useFillHeight(viewRef);
+  const role = useAuthStore(authSelectors.role);
+  const canEdit = canPerform(role, 'edit');
+  const mosaics = useMosaics();
+  useActiveMosaicSync(mosaics.data);
+  useMosaicAutosave();
+  const hasMosaic = useMosaicStore((s) => s.draft !== null);
+  const spotlightCameraId = useMosaicStore(mosaicSelectors.spotlightCameraId);
+  const openSpotlight = useMosaicStore((s) => s.openSpotlight);
+  const [camerasOpen, setCamerasOpen] = useState(wideScreen);
+  const [eventsOpen, setEventsOpen] = useState(wideScreen);
+
+  let content: ReactNode;
+  if (mosaics.isPending) {
+    content = <Spinner label="Loading your mosaics…" />;
+  } else if (mosaics.isError) {
+    content = (
+      <div className="max-w-md space-y-3">
+        <ErrorAlert>Could not load your mosaics: {mosaics.error.message}</ErrorAlert>
+        <Button variant="secondary" onClick={() => void mosaics.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  } else if (mosaics.data.length === 0) {
+    content = (
+      <EmptyState title="No mosaic yet" icon={<GridIcon />}>
+        Create one with <strong>New mosaic</strong> above, then drag cameras onto its tiles.
+      </EmptyState>
+    );
+  } else {
+    content = (
+      <>
+        {spotlightCameraId && <SpotlightView cameraId={spotlightCameraId} />}
+        {/* Hidden rather than unmounted: its tiles stop streaming while hidden and come back as they were. */}
+        <div className={spotlightCameraId ? 'hidden' : 'size-full'}>
+          <MosaicGrid canEdit={canEdit} />
+        </div>
+      </>
+    );
+  }
+
   return (
     <>
       <PageTitle title="Live" />
-      <PageHeader title="Live" description="Watch your cameras in a mosaic." />
-      <EmptyState title="The live mosaic comes next" icon={<GridIcon />}>
-        This is where camera tiles will play, with AI detections drawn on each stream.
-      </EmptyState>
+      <div ref={viewRef} className="flex min-h-0 flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h1 className="text-lg font-semibold tracking-tight text-slate-100">Live</h1>
+          {mosaics.isSuccess && <MosaicSwitcher mosaics={mosaics.data} />}
+          {hasMosaic && <LayoutPicker disabled={!canEdit} />}
+          {hasMosaic && <SaveIndicator />}
+          <div className="ml-auto flex items-center gap-1">
+            <PanelToggle label="Cameras" controls={CAMERAS_PANEL_ID} open={camerasOpen} onToggle={setCamerasOpen} />
+            <PanelToggle label="Events" controls={EVENTS_PANEL_ID} open={eventsOpen} onToggle={setEventsOpen} />
+          </div>
+        </div>
+        <LayoutNoticeBar />
+        <div className="relative flex min-h-0 flex-1 gap-3">
+          {camerasOpen && (
+            <aside
+              id={CAMERAS_PANEL_ID}
+              aria-label="Camera list"
+              className="w-60 shrink-0 rounded-md border border-slate-800 bg-slate-900 p-3 max-xl:absolute max-xl:inset-y-0 max-xl:left-0 max-xl:z-20 max-xl:shadow-2xl"
+            >
+              <CameraListPanel canEdit={canEdit && hasMosaic} />
+            </aside>
+          )}
+          <div className="min-h-0 min-w-0 flex-1">{content}</div>
+          {eventsOpen && (
+            <aside
+              id={EVENTS_PANEL_ID}
+              aria-label="Live events"
+              className="w-80 shrink-0 overflow-y-auto rounded-md border border-slate-800 bg-slate-900 max-xl:absolute max-xl:inset-y-0 max-xl:right-0 max-xl:z-20 max-xl:shadow-2xl"
+            >
+              <LiveEventsPanel onOpenCamera={openSpotlight} />
+            </aside>
+          )}
+        </div>
+      </div>
+      <CameraPicker />
     </>
+  );
+}
+
+interface PanelToggleProps {
+  label: string;
+  controls: string;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}
+
+function PanelToggle({ label, controls, open, onToggle }: PanelToggleProps) {
+  return (
+    <Button
+      variant="ghost"
+      className="px-2.5 py-1.5"
+      aria-expanded={open}
+      aria-controls={open ? controls : undefined}
+      onClick={() => onToggle(!open)}
+    >
+      <PanelIcon className="size-4" />
+      {label}
+    </Button>
   );
 }

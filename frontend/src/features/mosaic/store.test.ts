@@ -146,6 +146,14 @@ describe('editing the chosen mosaic', () => {
     expect(state().layoutNotice).toBeNull();
   });
 
+  it('ignores cells outside the grid (a drag from before a layout change)', () => {
+    const before = state().draft;
+    state().assignCamera(4, 'cam-x');
+    state().moveCamera(8, 0);
+    state().clearCamera(-1);
+    expect(state().draft).toBe(before);
+  });
+
   it('requestSave marks the unchanged draft for another save', () => {
     state().setSaveStatus('error', 'Server down');
     state().requestSave();
@@ -183,6 +191,14 @@ describe('per-tile subscriptions', () => {
     state().setPlayerStatus(0, 'cam-a', { state: 'error', message: 'gone' });
     state().assignCamera(0, 'cam-z');
     expect(mosaicSelectors.playerAt(0, 'cam-z')(state())).toBeNull();
+  });
+
+  it('clears a cell\'s player state only for the camera that reported it', () => {
+    state().setPlayerStatus(0, 'cam-a', { state: 'live' });
+    state().clearPlayerStatus(0, 'cam-other');
+    expect(mosaicSelectors.playerAt(0, 'cam-a')(state())).toEqual({ state: 'live' });
+    state().clearPlayerStatus(0, 'cam-a');
+    expect(mosaicSelectors.playerAt(0, 'cam-a')(state())).toBeNull();
   });
 
   it('counts the live cells', () => {

@@ -54,6 +54,8 @@ export interface MosaicState {
   markSaved: (mosaicId: string, version: number) => void;
   setSaveStatus: (status: SaveStatus, error?: string | null) => void;
   setPlayerStatus: (position: number, cameraId: string, status: PlayerStatus) => void;
+  /** The cell's player went away (camera held, changed or removed). */
+  clearPlayerStatus: (position: number, cameraId: string) => void;
   toggleDetections: (cameraId: string) => void;
   openPicker: (position: number) => void;
   closePicker: () => void;
@@ -69,6 +71,10 @@ function draftOf(mosaic: Mosaic): MosaicDraft {
     version: 0,
     savedVersion: 0,
   };
+}
+
+function inGrid(draft: MosaicDraft, position: number): boolean {
+  return Number.isInteger(position) && position >= 0 && position < draft.slots.length;
 }
 
 /** A fresh mosaic on screen: nothing of the previous one's cells may leak into it. */
@@ -149,20 +155,25 @@ export const useMosaicStore = create<MosaicState>()(
 
         dismissLayoutNotice: () => set({ layoutNotice: null }),
 
+        // Positions come from the UI (a drag started before the layout changed, say): ignore
+        // what is outside the grid instead of throwing.
         assignCamera: (position, cameraId) =>
           editSlots((draft) => {
+            if (!inGrid(draft, position)) return null;
             const slots = assignSlot(draft.slots, position, cameraId);
             return slots === draft.slots ? null : { slots };
           }),
 
         moveCamera: (from, to) =>
           editSlots((draft) => {
+            if (!inGrid(draft, from) || !inGrid(draft, to)) return null;
             const slots = moveSlot(draft.slots, from, to);
             return slots === draft.slots ? null : { slots };
           }),
 
         clearCamera: (position) =>
           editSlots((draft) => {
+            if (!inGrid(draft, position)) return null;
             const slots = clearSlot(draft.slots, position);
             return slots === draft.slots ? null : { slots };
           }),
@@ -192,6 +203,14 @@ export const useMosaicStore = create<MosaicState>()(
             return;
           }
           set((s) => ({ players: { ...s.players, [position]: { cameraId, status } } }));
+        },
+
+        clearPlayerStatus: (position, cameraId) => {
+          if (get().players[position]?.cameraId !== cameraId) return;
+          set((s) => {
+            const { [position]: _gone, ...players } = s.players;
+            return { players };
+          });
         },
 
         toggleDetections: (cameraId) =>

@@ -1,0 +1,26 @@
+import { gridDimensions, slotCount } from '../layout';
+import { mosaicSelectors, useMosaicStore } from '../store';
+import { MosaicTile } from './MosaicTile';
+
+/** The grid of tiles; it re-renders on a layout change only, each tile follows its own cell. */
+export function MosaicGrid({ canEdit }: { canEdit: boolean }) {
+  const layout = useMosaicStore(mosaicSelectors.layout);
+  if (!layout) return null;
+  const { columns, rows } = gridDimensions(layout);
+
+  return (
+    <div
+      data-testid="mosaic-grid"
+      data-layout={layout}
+      className="grid size-full gap-1"
+      style={{
+        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+        gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
+      }}
+    >
+      {Array.from({ length: slotCount(layout) }, (_, position) => (
+        <MosaicTile key={position} position={position} canEdit={canEdit} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { liveCameraKeys, liveCamerasApi } from '../api';
+import type { CameraListState } from '../tile-state';
+import type { Camera } from '../types';
+
+/** Camera status changes show up on the tiles within this time without a reload. */
+const STATUS_REFRESH_MS = 30_000;
+
+const cameraListQuery = {
+  queryKey: liveCameraKeys.list,
+  queryFn: liveCamerasApi.list,
+  refetchInterval: STATUS_REFRESH_MS,
+};
+
+const byName = (a: Camera, b: Camera) => a.name.localeCompare(b.name);
+
+export function useLiveCameras() {
+  return useQuery({ ...cameraListQuery, select: sortCameras });
+}
+
+function sortCameras(cameras: Camera[]): Camera[] {
+  return [...cameras].sort(byName);
+}
+
+/**
+ * One camera of the list. Each tile subscribes to its own camera: a refetch re-renders only the
+ * tiles whose camera changed (TanStack keeps unchanged objects identical).
+ */
+export function useLiveCamera(cameraId: string | null) {
+  const select = useCallback(
+    (cameras: Camera[]) => cameras.find((camera) => camera.id === cameraId) ?? null,
+    [cameraId],
+  );
+  const query = useQuery({ ...cameraListQuery, select, enabled: cameraId !== null });
+  const list: CameraListState = query.isSuccess ? 'ready' : query.isError ? 'unavailable' : 'loading';
+  return { camera: query.data ?? null, list };
+}
