@@ -38,10 +38,11 @@ export function LiveEventsPanel({ onOpenCamera }: LiveEventsPanelProps) {
   const classes = useMemo(() => classOptions(all, filter.class), [all, filter.class]);
   const filtered = filter.cameraId !== null || filter.class !== null;
 
+  // No frame of its own: the host (the live page's side panel) draws it; the list scrolls inside.
   return (
     <section
       aria-labelledby={headingId}
-      className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-800 bg-slate-900/60"
+      className="flex h-full min-h-0 flex-col"
     >
       <div className="flex items-center justify-between gap-2 border-b border-slate-800 px-3 py-2">
         <h2 id={headingId} className="text-sm font-semibold text-slate-100">
