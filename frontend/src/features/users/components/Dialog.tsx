@@ -51,8 +51,6 @@ export function Dialog({
   const descriptionId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -80,7 +78,9 @@ export function Dialog({
     return () => {
       for (const element of madeInert) element.removeAttribute('inert');
       document.body.style.overflow = overflow;
+      // The opener may be gone (a deleted row): then the page's main region takes the focus.
       if (previouslyFocused?.isConnected) previouslyFocused.focus();
+      else document.getElementById('main')?.focus();
     };
     // Once per opening: the dialog is mounted only while open.
   }, [initialFocusRef]);
@@ -88,7 +88,7 @@ export function Dialog({
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      onCloseRef.current();
+      onClose();
       return;
     }
     if (event.key !== 'Tab' || !panelRef.current) return;
@@ -110,7 +110,7 @@ export function Dialog({
   }
 
   function handleBackdropMouseDown(event: MouseEvent<HTMLDivElement>) {
-    if (closeOnBackdropClick && event.target === event.currentTarget) onCloseRef.current();
+    if (closeOnBackdropClick && event.target === event.currentTarget) onClose();
   }
 
   return createPortal(
@@ -143,7 +143,7 @@ export function Dialog({
           <button
             type="button"
             aria-label="Close"
-            onClick={() => onCloseRef.current()}
+            onClick={() => onClose()}
             className="-m-1 rounded-md p-1 text-slate-400 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-sky-400"
           >
             <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
