@@ -37,7 +37,7 @@ describe('Dialog', () => {
   it('keeps Tab inside, from the last element back to the first and the other way', () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
-    const close = screen.getByRole('button', { name: 'Close' });
+    const close = screen.getByRole('button', { name: 'Close dialog' });
     const cancel = screen.getByRole('button', { name: 'Cancel' });
 
     cancel.focus();

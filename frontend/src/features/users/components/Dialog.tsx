@@ -142,7 +142,7 @@ export function Dialog({
           </div>
           <button
             type="button"
-            aria-label="Close"
+            aria-label="Close dialog"
             onClick={() => onClose()}
             className="-m-1 rounded-md p-1 text-slate-400 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-sky-400"
           >
