@@ -39,7 +39,7 @@ export function EventFilters({ cameras, classes, value, onChange }: EventFilters
         </label>
         <select
           id={`${id}-class`}
-          className={`${SELECT} capitalize`}
+          className={SELECT}
           value={value.class ?? ''}
           onChange={(event) => onChange({ ...value, class: event.target.value || null })}
         >
