@@ -17,6 +17,7 @@ import { MosaicSwitcher } from '@/features/mosaic/components/MosaicSwitcher';
 import { SaveIndicator } from '@/features/mosaic/components/SaveIndicator';
 import { SpotlightView } from '@/features/mosaic/components/SpotlightView';
 import { useFillHeight } from '@/features/mosaic/hooks/use-fill-height';
+import { useMediaQuery } from '@/features/mosaic/hooks/use-media-query';
 import { useMosaicAutosave } from '@/features/mosaic/hooks/use-mosaic-autosave';
 import { useActiveMosaicSync, useMosaics } from '@/features/mosaic/hooks/use-mosaics';
 import { canPerform } from '@/features/mosaic/permissions';
@@ -25,9 +26,12 @@ import { mosaicSelectors, useMosaicStore } from '@/features/mosaic/store';
 const CAMERAS_PANEL_ID = 'live-cameras-panel';
 const EVENTS_PANEL_ID = 'live-events-panel';
 
-/** Side panels start open where there is room for them beside the mosaic. */
-function wideScreen(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 1280px)').matches;
+/** From this width the side panels fit beside the mosaic; below it they open over it. */
+const WIDE_SCREEN = '(min-width: 1280px)';
+
+interface Panels {
+  cameras: boolean;
+  events: boolean;
 }
 
 export function LivePage() {
@@ -41,8 +45,12 @@ export function LivePage() {
   const hasMosaic = useMosaicStore((s) => s.draft !== null);
   const spotlightCameraId = useMosaicStore(mosaicSelectors.spotlightCameraId);
   const openSpotlight = useMosaicStore((s) => s.openSpotlight);
-  const [camerasOpen, setCamerasOpen] = useState(wideScreen);
-  const [eventsOpen, setEventsOpen] = useState(wideScreen);
+  // Panels are open on wide screens and closed on narrow ones until the user says otherwise;
+  // crossing the breakpoint (rotating a tablet, resizing) starts from that default again.
+  const wide = useMediaQuery(WIDE_SCREEN);
+  const [choice, setChoice] = useState<(Panels & { wide: boolean }) | null>(null);
+  const panels: Panels = choice?.wide === wide ? choice : { cameras: wide, events: wide };
+  const togglePanel = (panel: keyof Panels) => setChoice({ ...panels, [panel]: !panels[panel], wide });
 
   let content: ReactNode;
   if (mosaics.isPending) {
@@ -84,13 +92,23 @@ export function LivePage() {
           {hasMosaic && <LayoutPicker disabled={!canEdit} />}
           {hasMosaic && <SaveIndicator />}
           <div className="ml-auto flex items-center gap-1">
-            <PanelToggle label="Cameras" controls={CAMERAS_PANEL_ID} open={camerasOpen} onToggle={setCamerasOpen} />
-            <PanelToggle label="Events" controls={EVENTS_PANEL_ID} open={eventsOpen} onToggle={setEventsOpen} />
+            <PanelToggle
+              label="Cameras"
+              controls={CAMERAS_PANEL_ID}
+              open={panels.cameras}
+              onToggle={() => togglePanel('cameras')}
+            />
+            <PanelToggle
+              label="Events"
+              controls={EVENTS_PANEL_ID}
+              open={panels.events}
+              onToggle={() => togglePanel('events')}
+            />
           </div>
         </div>
         <LayoutNoticeBar />
         <div className="relative flex min-h-0 flex-1 gap-3">
-          {camerasOpen && (
+          {panels.cameras && (
             <aside
               id={CAMERAS_PANEL_ID}
               aria-label="Camera list"
@@ -100,7 +118,7 @@ export function LivePage() {
             </aside>
           )}
           <div className="min-h-0 min-w-0 flex-1">{content}</div>
-          {eventsOpen && (
+          {panels.events && (
             <aside
               id={EVENTS_PANEL_ID}
               aria-label="Live events"
@@ -120,7 +138,7 @@ interface PanelToggleProps {
   label: string;
   controls: string;
   open: boolean;
-  onToggle: (open: boolean) => void;
+  onToggle: () => void;
 }
 
 function PanelToggle({ label, controls, open, onToggle }: PanelToggleProps) {
@@ -130,7 +148,7 @@ function PanelToggle({ label, controls, open, onToggle }: PanelToggleProps) {
       className="px-2.5 py-1.5"
       aria-expanded={open}
       aria-controls={open ? controls : undefined}
-      onClick={() => onToggle(!open)}
+      onClick={onToggle}
     >
       <PanelIcon className="size-4" />
       {label}

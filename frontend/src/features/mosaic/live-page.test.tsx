@@ -25,6 +25,15 @@ vi.mock('@/features/live-player/components/LivePlayer', () => ({
   },
 }));
 
+// Every tile renders its overlay once per render of the tile: a cheap render counter per camera.
+const overlayRenders = vi.hoisted(() => new Map<string, number>());
+vi.mock('@/features/overlays/DetectionOverlay', () => ({
+  DetectionOverlay: ({ cameraId }: { cameraId: string }) => {
+    overlayRenders.set(cameraId, (overlayRenders.get(cameraId) ?? 0) + 1);
+    return null;
+  },
+}));
+
 const operator = { id: 'u-1', email: 'op@example.com', displayName: 'Op', role: 'operator' } as const;
 
 const cameras: Camera[] = [
@@ -119,6 +128,7 @@ beforeEach(() => {
   useMosaicStore.setState(useMosaicStore.getInitialState(), true);
   useAuthStore.setState({ accessToken: 'a', refreshToken: 'r', user: operator });
   mountedPlayers.clear();
+  overlayRenders.clear();
 });
 
 afterEach(() => {
@@ -295,6 +305,26 @@ describe('Live page', () => {
 
     await waitFor(() => expect(tiles()).toHaveLength(9));
     expect(api.writes()).toEqual([{ method: 'DELETE', url: '/api/mosaics/m-lobby', body: undefined }]);
+  });
+
+  it('re-renders only the tile whose player state changed', async () => {
+    fakeApi([
+      mosaic({
+        tiles: [
+          { position: 0, cameraId: 'cam-gate' },
+          { position: 1, cameraId: 'cam-yard' },
+        ],
+      }),
+    ]);
+    renderPage();
+    await waitFor(() => expect(tile(1).dataset.state).toBe('live'));
+    const before = new Map(overlayRenders);
+
+    act(() => useMosaicStore.getState().setPlayerStatus(0, 'cam-gate', { state: 'error', message: 'boom' }));
+
+    expect(tile(0).dataset.state).toBe('error');
+    expect(overlayRenders.get('cam-gate')).toBe(before.get('cam-gate')! + 1);
+    expect(overlayRenders.get('cam-yard')).toBe(before.get('cam-yard'));
   });
 
   it('explains how to start when the user has no mosaic', async () => {

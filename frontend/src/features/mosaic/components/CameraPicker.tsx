@@ -7,6 +7,7 @@ import { mosaicSelectors, useMosaicStore } from '../store';
 import { matchesQuery } from './CameraListPanel';
 import { CameraStatusDot, cameraStatusLabel } from './CameraStatusDot';
 import { Dialog } from './Dialog';
+import { focusTile } from './MosaicTile';
 
 /** The keyboard way to put a camera on a tile: opened from a tile, lists GET /api/cameras. */
 export function CameraPicker() {
@@ -32,6 +33,8 @@ function PickerList({ position, onDone }: { position: number; onDone: () => void
   const handleChoose = (cameraId: string) => {
     assignCamera(position, cameraId);
     onDone();
+    // The empty tile's button that opened the picker is gone now: focus the tile instead.
+    requestAnimationFrame(() => focusTile(position));
   };
 
   return (

@@ -83,6 +83,7 @@ export const MosaicTile = memo(function MosaicTile({ position, canEdit }: Mosaic
       data-state={state}
       data-position={position}
       role="group"
+      tabIndex={-1}
       aria-label={cameraId ? `Tile ${number}: ${name}` : `Tile ${number}: empty`}
       draggable={canEdit && cameraId !== null}
       onDragStart={handleDragStart}
@@ -90,7 +91,7 @@ export const MosaicTile = memo(function MosaicTile({ position, canEdit }: Mosaic
       onDragLeave={handleDragLeave}
       onDrop={handleDrop}
       onDoubleClick={cameraId && fullscreen.supported ? fullscreen.toggle : undefined}
-      className={`group relative min-h-0 min-w-0 overflow-hidden rounded-md border bg-black ${
+      className={`group relative min-h-0 min-w-0 overflow-hidden rounded-md border bg-black focus-visible:outline-2 focus-visible:outline-sky-400 ${
         dropEffect ? 'border-sky-400 ring-2 ring-sky-400/60' : 'border-slate-800'
       }`}
     >
@@ -136,7 +137,10 @@ export const MosaicTile = memo(function MosaicTile({ position, canEdit }: Mosaic
             {canEdit && (
               <TileButton
                 label={`Remove ${name} from tile ${number}`}
-                onClick={() => useMosaicStore.getState().clearCamera(position)}
+                onClick={() => {
+                  useMosaicStore.getState().clearCamera(position);
+                  requestAnimationFrame(() => focusTile(position));
+                }}
               >
                 <CloseIcon className="size-4" />
               </TileButton>
@@ -147,6 +151,11 @@ export const MosaicTile = memo(function MosaicTile({ position, canEdit }: Mosaic
     </div>
   );
 });
+
+/** Puts keyboard focus on a tile, e.g. after the control that was focused went away with a change. */
+export function focusTile(position: number): void {
+  document.querySelector<HTMLElement>(`[data-testid="mosaic-tile"][data-position="${position}"]`)?.focus();
+}
 
 interface TilePlayerProps {
   position: number;

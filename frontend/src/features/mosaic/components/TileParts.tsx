@@ -52,11 +52,12 @@ export function TileMessage({ state, message, onRetry, name }: TileMessageProps)
     );
   }
   if (state !== 'offline' && state !== 'error') return null;
+  const heading = state === 'error' ? 'Stream error' : 'Camera offline';
   return (
     <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 p-2 text-center">
       <p className={`max-w-full text-xs ${state === 'error' ? 'text-rose-200' : 'text-slate-300'}`}>
-        <span className="font-semibold">{state === 'error' ? 'Stream error' : 'Camera offline'}</span>
-        {message && <span className="line-clamp-2 block text-slate-400">{message}</span>}
+        <span className="font-semibold">{heading}</span>
+        {message && message !== heading && <span className="line-clamp-2 block text-slate-400">{message}</span>}
       </p>
       <button
         type="button"

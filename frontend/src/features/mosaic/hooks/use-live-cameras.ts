@@ -13,7 +13,7 @@ const cameraListQuery = {
   refetchInterval: STATUS_REFRESH_MS,
 };
 
-const byName = (a: Camera, b: Camera) => a.name.localeCompare(b.name);
+const byName = (a: Camera, b: Camera) => a.name.localeCompare(b.name, undefined, { numeric: true });
 
 export function useLiveCameras() {
   return useQuery({ ...cameraListQuery, select: sortCameras });

@@ -4,7 +4,7 @@ import { mosaicKeys, mosaicsApi } from '../api';
 import { useMosaicStore } from '../store';
 import type { CreateMosaicInput, Mosaic } from '../types';
 
-const byName = (a: Mosaic, b: Mosaic) => a.name.localeCompare(b.name);
+const byName = (a: Mosaic, b: Mosaic) => a.name.localeCompare(b.name, undefined, { numeric: true });
 
 function updateList(queryClient: QueryClient, change: (list: Mosaic[]) => Mosaic[]): Mosaic[] {
   const next = change(queryClient.getQueryData<Mosaic[]>(mosaicKeys.list) ?? []);
