@@ -34,18 +34,21 @@ function Switch({ label, checked, onChange, hint }: { label: string; checked: bo
   return (
     <div>
       <label className="inline-flex cursor-pointer items-center gap-3 text-sm font-medium text-slate-200">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={checked}
-          aria-describedby={hint ? hintId : undefined}
-          onChange={(event) => onChange(event.target.checked)}
-          className="peer sr-only"
-        />
-        <span
-          aria-hidden="true"
-          className="relative h-5 w-9 shrink-0 rounded-full bg-slate-700 transition-colors peer-checked:bg-sky-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-sky-400 after:absolute after:top-0.5 after:left-0.5 after:size-4 after:rounded-full after:bg-white after:transition-transform peer-checked:after:translate-x-4"
-        />
+        {/* The real checkbox covers the drawn track, so a click on the track is a click on it. */}
+        <span className="relative inline-flex h-5 w-9 shrink-0">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={checked}
+            aria-describedby={hint ? hintId : undefined}
+            onChange={(event) => onChange(event.target.checked)}
+            className="peer absolute inset-0 m-0 size-full cursor-pointer opacity-0"
+          />
+          <span
+            aria-hidden="true"
+            className="pointer-events-none size-full rounded-full bg-slate-700 transition-colors peer-checked:bg-sky-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-sky-400 after:absolute after:top-0.5 after:left-0.5 after:size-4 after:rounded-full after:bg-white after:transition-transform peer-checked:after:translate-x-4"
+          />
+        </span>
         {label}
       </label>
       {hint && <p id={hintId} className="mt-1 text-xs text-slate-400">{hint}</p>}
@@ -119,7 +122,7 @@ export function CameraFormDialog({ camera, onClose }: CameraFormDialogProps) {
       <form noValidate onSubmit={handleSubmit} className="space-y-6">
         {saveError && <ErrorAlert>{saveHasFieldErrors ? 'Check the fields marked below.' : saveError.message}</ErrorAlert>}
 
-        <section aria-label="Stream" className="space-y-4">
+        <section className="space-y-4">
           <TextField ref={refs.name} label="Name" autoComplete="off" maxLength={100} value={values.name} error={errors.name} onChange={(event) => change('name', event.target.value)} />
           <TextField
             ref={refs.sourceUrl}
@@ -170,7 +173,7 @@ export function CameraFormDialog({ camera, onClose }: CameraFormDialogProps) {
           {errors.enabled && <p className="text-sm text-rose-400">{errors.enabled}</p>}
         </section>
 
-        <section aria-label="AI detection" className="space-y-4 border-t border-slate-800 pt-5">
+        <section className="space-y-4 border-t border-slate-800 pt-5">
           <Switch label="AI detection" checked={values.aiEnabled} onChange={(checked) => change('aiEnabled', checked)} hint="Look for objects in this camera about once a second." />
           {errors.aiEnabled && <p className="text-sm text-rose-400">{errors.aiEnabled}</p>}
           <ClassPicker value={values.classes} onChange={(classes) => change('classes', classes)} error={errors.classes} />
