@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streamIdentity, streamScope, tokenRefreshDelayMs, withStreamToken } from './stream-token';
+import { hasUsableToken, streamIdentity, streamScope, tokenRefreshDelayMs, withStreamToken } from './stream-token';
 
 const origin = window.location.origin;
 const playlist = '/hls/cam_1/index.m3u8?token=old';
@@ -47,5 +47,12 @@ describe('stream token helpers', () => {
     expect(tokenRefreshDelayMs('2025-01-01T00:01:00.000Z', now)).toBe(30_000);
     expect(tokenRefreshDelayMs('2025-01-01T00:00:20.000Z', now)).toBe(0);
     expect(tokenRefreshDelayMs('not a date', now)).toBe(0);
+  });
+
+  it('does not start a stream with a token about to expire', () => {
+    const now = Date.parse('2025-01-01T00:00:00.000Z');
+    expect(hasUsableToken('2025-01-01T00:01:00.000Z', now)).toBe(true);
+    expect(hasUsableToken('2025-01-01T00:00:03.000Z', now)).toBe(false);
+    expect(hasUsableToken('2024-12-31T23:59:00.000Z', now)).toBe(false);
   });
 });

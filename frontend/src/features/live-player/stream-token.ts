@@ -40,3 +40,10 @@ export function tokenRefreshDelayMs(expiresAt: string, now = Date.now()): number
   const early = Math.max(30_000, remaining / 4);
   return Math.max(0, remaining - early);
 }
+
+/** URLs whose token has less than this left are not worth starting a stream with. */
+const MIN_USABLE_MS = 5_000;
+
+export function hasUsableToken(expiresAt: string, now = Date.now()): boolean {
+  return Date.parse(expiresAt) - now > MIN_USABLE_MS;
+}

@@ -327,6 +327,23 @@ describe('Live page', () => {
     expect(overlayRenders.get('cam-yard')).toBe(before.get('cam-yard'));
   });
 
+  it('shows a camera large from an event, and Escape goes back to the mosaic', async () => {
+    fakeApi([mosaic({ tiles: [{ position: 0, cameraId: 'cam-gate' }] })]);
+    renderPage();
+    await waitFor(() => expect(tile(0).dataset.state).toBe('live'));
+
+    act(() => useMosaicStore.getState().openSpotlight('cam-yard'));
+
+    const spotlight = screen.getByTestId('spotlight-tile');
+    await waitFor(() => expect(spotlight.dataset).toMatchObject({ cameraId: 'cam-yard', state: 'live' }));
+    expect(within(spotlight).getByTestId('spotlight-video')).toBeTruthy();
+    expect(within(spotlight).getByText('Yard')).toBeTruthy();
+
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(screen.queryByTestId('spotlight-tile')).toBeNull();
+    expect(tile(0).dataset.state).toBe('live');
+  });
+
   it('explains how to start when the user has no mosaic', async () => {
     fakeApi([]);
     renderPage();

@@ -4,6 +4,7 @@ import { usePageVisible } from '../hooks/use-page-visible';
 import { useStreamUrls } from '../hooks/use-stream-urls';
 import { planForStreamError, planForUrlError, type FailurePlan, type HlsFailure } from '../playback-errors';
 import { initialReconnect, reconnectReducer } from '../reconnect';
+import { hasUsableToken } from '../stream-token';
 import { resolveTransport } from '../transport';
 import type { LiveTransport, PlayerStatus } from '../types';
 import { HlsVideo } from './HlsVideo';
@@ -62,10 +63,10 @@ export function LivePlayer({
     if (isPlaying) dispatch({ type: 'playing' });
   }, []);
 
-  // Without any URL there is nothing to play: back off like a failed stream. A failed background
-  // refresh while an older token still works is not a failure; the next refresh may succeed.
+  // Without usable URLs there is nothing to play: back off like a failed stream. A failed
+  // background refresh while the older token still works is not a failure; the next may succeed.
   const { data, error: urlError, errorUpdatedAt, refetch } = urls;
-  const hasUrls = data !== undefined;
+  const hasUrls = data !== undefined && hasUsableToken(data.expiresAt);
   useEffect(() => {
     if (urlError && !hasUrls) handleFailure(planForUrlError(urlError));
   }, [urlError, errorUpdatedAt, hasUrls, handleFailure]);
@@ -103,7 +104,7 @@ export function LivePlayer({
     reportStatus.current?.(status);
   }, [status]);
 
-  const showEngine = streaming && reconnect.waitMs === null && data !== undefined;
+  const showEngine = streaming && reconnect.waitMs === null && hasUrls;
 
   return (
     <div ref={containerRef} className="size-full">
