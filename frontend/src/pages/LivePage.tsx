@@ -71,17 +71,14 @@ export function LivePage() {
       </EmptyState>
     );
   } else {
-    content = (
-      <>
-        {spotlightCameraId && <SpotlightView cameraId={spotlightCameraId} />}
-        {/* Hidden rather than unmounted: its tiles stop streaming while hidden and come back as they were. */}
-        <div className={spotlightCameraId ? 'hidden' : 'size-full'}>
-          <MosaicGrid canEdit={canEdit} />
-        </div>
-      </>
-    );
+    content = <MosaicGrid canEdit={canEdit} />;
   }
 
+  const handleOpenCamera = (cameraId: string) => {
+    openSpotlight(cameraId);
+    // On a narrow screen the panel covers the picture: get it out of the way.
+    if (!wide) setChoice({ ...panels, events: false, wide });
+  };
   return (
     <>
       <PageTitle title="Live" />
@@ -117,14 +114,18 @@ export function LivePage() {
               <CameraListPanel canEdit={canEdit && hasMosaic} />
             </aside>
           )}
-          <div className="min-h-0 min-w-0 flex-1">{content}</div>
+          <div className="min-h-0 min-w-0 flex-1">
+            {spotlightCameraId && <SpotlightView cameraId={spotlightCameraId} />}
+            {/* Hidden rather than unmounted: its tiles stop streaming while hidden and come back as they were. */}
+            <div className={spotlightCameraId ? 'hidden' : 'size-full'}>{content}</div>
+          </div>
           {panels.events && (
             <aside
               id={EVENTS_PANEL_ID}
               aria-label="Live events"
               className="w-80 shrink-0 overflow-y-auto rounded-md border border-slate-800 bg-slate-900 max-xl:absolute max-xl:inset-y-0 max-xl:right-0 max-xl:z-20 max-xl:shadow-2xl"
             >
-              <LiveEventsPanel onOpenCamera={openSpotlight} />
+              <LiveEventsPanel onOpenCamera={handleOpenCamera} />
             </aside>
           )}
         </div>
