@@ -220,6 +220,15 @@ describe('camera source tools: test connection and snapshot (e2e)', () => {
       expect([refused.status, errorOf(refused.body as Buffer).code]).toEqual([409, 'STREAM.CAMERA_DISABLED']);
     });
 
+    it('is documented in the streaming service\'s OpenAPI as a JPEG; the internal probe is not', async () => {
+      const doc = (await streaming.http.get('/api/streaming/docs/openapi.json').expect(200)).body as {
+        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+      };
+      expect(Object.keys(doc.paths['/api/streaming/cameras/{id}/snapshot'])).toEqual(['get']);
+      expect(Object.keys(doc.paths['/api/streaming/cameras/{id}/snapshot'].get.responses['200'].content ?? {})).toEqual(['image/jpeg']);
+      expect(Object.keys(doc.paths).filter((path) => path.includes('internal'))).toEqual([]);
+    });
+
     it('a failing source is a 503 STREAM.SOURCE_FAILED naming the reason, within the time bound', async () => {
       const refused = await createCamera({ sourceUrl: `rtsp://127.0.0.1:${await freePort()}/live` });
       const response = await snapshot(refused.id);
