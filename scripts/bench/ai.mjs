@@ -24,7 +24,7 @@
 //   --paced 8 --paced-gap-ms 100 (seconds of one-frame-at-a-time runs for CPU per frame; 0 skips)
 //   --cameras 8,16,24,32,40  --series events,no-events  --refine 1 (bisection steps after the first failure; 0: none)
 //   --settle 20  --sample 30  --interval-ms 500  --max-lag 2  --min-rate 0.9
-//   --ai-model yolox_nano_416  --ai-threads N (AI_THREADS; default: all cores)
+//   --ai-model yolox_nano_416  --ai-threads N (AI_THREADS; default: the service default, half the cores)
 // Set BENCH_MACHINE to name the machine in the result file.
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -186,20 +186,17 @@ async function timeBatch(detector, runTimings, frames, options) {
 /**
  * CPU per frame when frames come one at a time with gaps (as in the service: N cameras at 1 frame/s),
  * not back to back: ORT's intra-op threads spin-wait after each run by default, which a tight loop
- * hides and a paced one pays for. Compared with `session.intra_op.allow_spinning = 0` (a session
- * option the service does not set today), through the detector's createSession hook.
+ * hides and a paced one pays for. Compared with `session.intra_op.allow_spinning = 0`, which the
+ * service sets unless AI_THREAD_SPINNING=true.
  */
 async function pacedCpu(OnnxDetector, model, still, threads, options) {
-  const ort = require('onnxruntime-node');
   const results = [];
-  for (const spinning of ['default', 'off']) {
+  for (const spinning of ['on', 'off']) {
     const detector = await OnnxDetector.create(model, {
       executionProvider: 'cpu',
       intraOpNumThreads: threads,
+      allowSpinning: spinning === 'on',
       logger: { log: () => undefined, warn: () => undefined },
-      createSession: (file, sessionOptions) => ort.InferenceSession.create(file, spinning === 'off'
-        ? { ...sessionOptions, extra: { session: { intra_op: { allow_spinning: '0' } } } }
-        : sessionOptions),
     });
     try {
       await detector.warmUp();

@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { BaseEnv } from '@vms/platform';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseEnv, booleanFromEnv } from '@vms/platform';
 
 /** The AI detection service's environment, validated at boot. */
 export class AiDetectionEnv extends BaseEnv {
@@ -30,7 +30,9 @@ export class AiDetectionEnv extends BaseEnv {
   @IsOptional() @IsString() AI_MODEL_CONFIG?: string;
   @IsIn(['cpu', 'webgpu', 'cuda', 'auto']) AI_EXECUTION_PROVIDER: 'cpu' | 'webgpu' | 'cuda' | 'auto' = 'cpu';
   @IsInt() @Min(1) @Max(64) AI_MAX_BATCH: number = 8;
+  /** ORT intra-op threads; default half the cores. */
   @IsOptional() @IsInt() @Min(1) AI_THREADS?: number;
+  @booleanFromEnv() @IsBoolean() AI_THREAD_SPINNING: boolean = false;
   /** Candidates below this never leave the model; cameras filter further with their own minimum. */
   @IsNumber() @Min(0) @Max(1) AI_MIN_SCORE: number = 0.25;
   @IsNumber() @Min(0) @Max(1) AI_NMS_IOU: number = 0.45;

@@ -59,14 +59,16 @@ describe('choosing keyframes-only or every frame', () => {
     const args = ffmpegFrameArgs(HLS, plan('letterbox-top-left', 'keyframes'), { ioTimeoutMs: 5000 });
     expect(valueOf(args, '-skip_frame')).toBe('nokey');
     expect(args.indexOf('-skip_frame')).toBeLessThan(args.indexOf('-i'));
+    expect(valueOf(args, '-threads')).toBe('1');
     const filter = valueOf(args, '-vf')!;
     expect(filter.startsWith("select='isnan(prev_selected_t)+gte(t-prev_selected_t,0.9)+lt(t,prev_selected_t)',scale=")).toBe(true);
     expect(filter).not.toContain('fps=');
   });
 
-  it('fps mode decodes everything and samples one picture a second before scaling', () => {
+  it('fps mode decodes every picture others refer to and samples one a second before scaling', () => {
     const args = ffmpegFrameArgs(HLS, plan('letterbox-center'), { ioTimeoutMs: 5000 });
-    expect(args).not.toContain('-skip_frame');
+    expect(valueOf(args, '-skip_frame')).toBe('noref');
+    expect(args.indexOf('-skip_frame')).toBeLessThan(args.indexOf('-i'));
     expect(valueOf(args, '-vf')).toBe(`fps=1,${fitFilter(format('letterbox-center'), source)}`);
   });
 });

@@ -91,7 +91,10 @@ export function ffmpegFrameArgs(url: string, plan: FrameSourcePlan, options: { i
     // No `-fflags nobuffer`: it throws away the packets read while probing, the segment's leading
     // keyframe among them, so the first picture would wait a whole GOP (8 s on long-GOP cameras).
     '-re',
-    ...(plan.mode === 'keyframes' ? ['-skip_frame', 'nokey'] : []),
+    // One decoder thread: many small decoders share the cores, and frame threads only add overhead.
+    // All-frames mode still skips pictures nothing refers to (B-frames mostly): 25-30 % less decoding,
+    // and the 1 s sampling only needs a picture near each second.
+    '-threads', '1', '-skip_frame', plan.mode === 'keyframes' ? 'nokey' : 'noref',
     '-i', url,
     '-map', '0:v:0', '-an', '-sn', '-dn',
     '-vf', frameFilter(plan),

@@ -51,6 +51,7 @@ export class ModelHolder implements OnApplicationBootstrap, OnApplicationShutdow
         executionProvider: this.env.AI_EXECUTION_PROVIDER,
         maxBatch: this.env.AI_MAX_BATCH,
         intraOpNumThreads: this.env.AI_THREADS,
+        allowSpinning: this.env.AI_THREAD_SPINNING,
         onRun: (timing) => {
           this.metrics.inferenceSeconds.observe({ provider: timing.provider }, timing.ms / 1000);
           this.metrics.batchSize.observe(timing.batchSize);

@@ -1,6 +1,7 @@
 import type { RawDetection } from '../../model/detector.port';
 import { iou } from '../../pipeline/domain/nms';
 import { DEFAULT_TRACKER_OPTIONS, IouTracker, IouTrackerOptions, TrackerUpdate } from './iou-tracker';
+import streetClip from './street-clip-detections.fixture.json';
 import type { TrackEvent } from './track-event';
 
 type Box = RawDetection['box'];
@@ -45,7 +46,7 @@ describe('IouTracker', () => {
   });
 
   it('describes a new track in its appeared event', () => {
-    const tracker = new IouTracker();
+    const tracker = new IouTracker({ minHits: 1 });
     const { tracked, events } = tracker.update([detection('person', [0.1, 0.2, 0.2, 0.6], 0.66)], 5_000);
     expect(tracked).toEqual([{ ...detection('person', [0.1, 0.2, 0.2, 0.6], 0.66), trackId: 1 }]);
     expect(events).toEqual([
@@ -75,8 +76,9 @@ describe('IouTracker', () => {
   it('starts a new track when the overlap falls below matchIou', () => {
     // Consecutive boxes overlap with IoU 0.6: enough by default, not for matchIou 0.7.
     const frames = repeat(2, (i) => [detection('person', moved([0.1, 0.3, 0.2, 0.7], 0.025 * i))]);
-    expect(feed(new IouTracker(), frames).map((update) => update.tracked[0].trackId)).toEqual([1, 1]);
-    expect(feed(new IouTracker({ matchIou: 0.7 }), frames).map((update) => update.tracked[0].trackId)).toEqual([1, 2]);
+    const byOverlapOnly = { maxCentreDistance: 0 };
+    expect(feed(new IouTracker(byOverlapOnly), frames).map((update) => update.tracked[0].trackId)).toEqual([1, 1]);
+    expect(feed(new IouTracker({ ...byOverlapOnly, matchIou: 0.7 }), frames).map((update) => update.tracked[0].trackId)).toEqual([1, 2]);
   });
 
   it('makes two tracks, with two appeared events, for an object that leaves and comes back', () => {
@@ -90,7 +92,7 @@ describe('IouTracker', () => {
 
   it('keeps the track of an object missed for fewer than maxMisses updates', () => {
     const car = [detection('car', PARKED_CAR)];
-    const tracker = new IouTracker();
+    const tracker = new IouTracker({ minHits: 1 });
     const updates = feed(tracker, [car, [], [], car]);
 
     expect(summary(eventsOf(updates))).toEqual(['appeared 1 car']);
@@ -98,7 +100,7 @@ describe('IouTracker', () => {
   });
 
   it('emits left on exactly the maxMisses-th missed update', () => {
-    const tracker = new IouTracker({ maxMisses: 2 });
+    const tracker = new IouTracker({ minHits: 1, maxMisses: 2 });
     const updates = feed(tracker, [[detection('car', PARKED_CAR)], [], []]);
     expect(updates.map((update) => summary(update.events))).toEqual([['appeared 1 car'], [], ['left 1 car']]);
     expect(tracker.trackCount).toBe(0);
@@ -106,7 +108,7 @@ describe('IouTracker', () => {
 
   it('ends a track not seen for longer than maxAgeMs, even without missed updates', () => {
     const car = detection('car', PARKED_CAR);
-    const tracker = new IouTracker({ maxAgeMs: 5_000 });
+    const tracker = new IouTracker({ minHits: 1, maxAgeMs: 5_000 });
     tracker.update([car], 0);
     expect(tracker.update([car], 5_000).events).toEqual([]);
     const late = tracker.update([car], 10_001);
@@ -130,7 +132,41 @@ describe('IouTracker', () => {
     const idsOfB = updates.map((update, i) => update.tracked[i % 2 ? 0 : 1].trackId);
     expect(idsOfA).toEqual(repeat(13, () => 1));
     expect(idsOfB).toEqual(repeat(13, () => 2));
-    expect(summary(eventsOf(updates))).toEqual(['appeared 1 person', 'appeared 2 person']);
+    expect(summary(eventsOf(updates)).sort()).toEqual(['appeared 1 person', 'appeared 2 person']);
+  });
+
+  it('follows a person walking more than their own width between frames (1 frame/s)', () => {
+    // 0.04 wide, 0.06 further each second: consecutive boxes never overlap.
+    const frames = repeat(8, (i) => [detection('person', moved([0.1, 0.4, 0.14, 0.55], 0.06 * i))]);
+    expect(iou(frames[0][0].box, frames[1][0].box)).toBe(0);
+    const updates = feed(new IouTracker(), frames);
+    expect(new Set(updates.map((update) => update.tracked[0].trackId))).toEqual(new Set([1]));
+    expect(summary(eventsOf(updates))).toEqual(['appeared 1 person']);
+  });
+
+  it('follows a car crossing the frame faster each second by predicting where it goes', () => {
+    // 0.1 wide; the first step is 0.12, then it speeds up to 0.2 per second.
+    const steps = [0, 0.12, 0.32, 0.52, 0.72];
+    const updates = feed(new IouTracker(), steps.map((dx) => [detection('car', moved([0.02, 0.5, 0.12, 0.56], dx))]));
+    expect(updates.map((update) => update.tracked[0].trackId)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('raises nothing for a detection seen in one frame only (minHits 2)', () => {
+    const updates = feed(new IouTracker(), [[detection('person', [0.5, 0.5, 0.55, 0.6])], [], []]);
+    expect(eventsOf(updates)).toEqual([]);
+  });
+
+  it('turns a busy street at 1 frame/s into far fewer events than detections', () => {
+    const { frames } = streetClip as unknown as { frames: RawDetection[][] };
+    const detections = frames.flat().length;
+    const appearedWith = (options: Partial<IouTrackerOptions>) =>
+      eventsOf(feed(new IouTracker(options), frames)).filter((event) => event.kind === 'appeared').length;
+
+    const overlapOnly = appearedWith({ maxCentreDistance: 0, minHits: 1 });
+    const defaults = appearedWith({});
+    expect(overlapOnly).toBeGreaterThan(detections * 0.4);
+    expect(defaults).toBeLessThan(detections * 0.2);
+    expect(defaults).toBeGreaterThanOrEqual(frames[0].length);
   });
 
   it('does not emit class-changed for a one-frame class flicker', () => {
@@ -158,7 +194,7 @@ describe('IouTracker', () => {
 
   it('waits for classChangeHits consecutive matches of the new class', () => {
     const frames = ['car', 'truck', 'truck', 'truck'].map((label) => [detection(label, PARKED_CAR)]);
-    const updates = feed(new IouTracker({ classChangeHits: 3 }), frames);
+    const updates = feed(new IouTracker({ minHits: 1, classChangeHits: 3 }), frames);
     expect(updates.map((update) => summary(update.events))).toEqual([['appeared 1 car'], [], [], ['class-changed 1 truck']]);
   });
 
@@ -254,9 +290,9 @@ describe('IouTracker', () => {
   });
 
   it('uses the documented defaults and refuses invalid options', () => {
-    expect(DEFAULT_TRACKER_OPTIONS).toEqual({ matchIou: 0.3, minHits: 1, maxMisses: 3, maxAgeMs: 5000, classChangeHits: 2, firstTrackId: 1 });
+    expect(DEFAULT_TRACKER_OPTIONS).toEqual({ matchIou: 0.3, maxCentreDistance: 1.5, minHits: 2, maxMisses: 3, maxAgeMs: 5000, classChangeHits: 2, firstTrackId: 1 });
     const invalid: Partial<IouTrackerOptions>[] = [
-      { matchIou: 0 }, { matchIou: 1.1 }, { minHits: 0 }, { maxMisses: 1.5 }, { classChangeHits: 0 }, { maxAgeMs: 0 }, { firstTrackId: -1 },
+      { matchIou: 0 }, { maxCentreDistance: -1 }, { matchIou: 1.1 }, { minHits: 0 }, { maxMisses: 1.5 }, { classChangeHits: 0 }, { maxAgeMs: 0 }, { firstTrackId: -1 },
     ];
     for (const options of invalid) expect(() => new IouTracker(options)).toThrow(RangeError);
   });

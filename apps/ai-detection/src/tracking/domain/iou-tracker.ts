@@ -12,8 +12,10 @@ export interface TrackerUpdate {
 }
 
 export interface IouTrackerOptions {
-  /** Lowest IoU (inclusive) between a track's last box and a detection for them to match. */
+  /** Lowest IoU (inclusive) between a track's last or predicted box and a detection for them to match. */
   matchIou: number;
+  /** Same class, similar size, centre within this many box sizes of where the track should be: a match too (0: off). */
+  maxCentreDistance: number;
   /** Consecutive updates a new track must be seen in before it `appeared`; 2 hides one-frame flickers. */
   minHits: number;
   /** Consecutive unmatched updates after which a track has `left`. */
@@ -29,7 +31,8 @@ export interface IouTrackerOptions {
 /** Tuned for about 1 frame/s per camera: `left` after 3 missed frames, or 5 s without a sighting. */
 export const DEFAULT_TRACKER_OPTIONS: Readonly<IouTrackerOptions> = {
   matchIou: 0.3,
-  minHits: 1,
+  maxCentreDistance: 1.5,
+  minHits: 2,
   maxMisses: 3,
   maxAgeMs: 5000,
   classChangeHits: 2,
@@ -69,7 +72,8 @@ export class IouTracker {
     }
 
     const previous = [...this.tracks.values()];
-    const trackIdOf = greedyMatch(previous, detections, this.options.matchIou);
+    const matchable = previous.map((track) => ({ id: track.id, classId: track.classId, box: track.box, predicted: track.predictedBox(timestampMs) }));
+    const trackIdOf = greedyMatch(matchable, detections, { minIou: this.options.matchIou, maxCentreDistance: this.options.maxCentreDistance });
     const tracked = detections.map((detection, index) => {
       const matchedId = trackIdOf.get(index);
       const track = matchedId === undefined
@@ -118,8 +122,9 @@ export class IouTracker {
 }
 
 function validOptions(options: IouTrackerOptions): IouTrackerOptions {
-  const { matchIou, minHits, maxMisses, maxAgeMs, classChangeHits, firstTrackId } = options;
+  const { matchIou, maxCentreDistance, minHits, maxMisses, maxAgeMs, classChangeHits, firstTrackId } = options;
   if (!(matchIou > 0 && matchIou <= 1)) throw new RangeError('matchIou must be in (0, 1]');
+  if (!(maxCentreDistance >= 0)) throw new RangeError('maxCentreDistance must be >= 0');
   for (const [name, value] of Object.entries({ minHits, maxMisses, classChangeHits })) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be an integer >= 1`);
   }

@@ -19,6 +19,8 @@ export class Track {
   /** Consecutive updates in which it was not. */
   misses = 0;
   confirmed = false;
+  /** Movement of the box per millisecond between the last two sightings; zero until seen twice. */
+  private velocity: Box = [0, 0, 0, 0];
   private pendingClass: { classId: number; label: string; hits: number } | null = null;
 
   constructor(readonly id: number, detection: RawDetection, timestampMs: number) {
@@ -37,6 +39,8 @@ export class Track {
   observe(detection: RawDetection, timestampMs: number, classChangeHits: number): string | null {
     this.hits += 1;
     this.misses = 0;
+    const elapsedMs = timestampMs - this.lastSeenMs;
+    if (elapsedMs > 0) this.velocity = detection.box.map((value, i) => (value - this.box[i]) / elapsedMs) as Box;
     this.lastSeenMs = timestampMs;
     this.box = detection.box;
     if (detection.classId === this.classId) {
@@ -57,6 +61,12 @@ export class Track {
     this.bestScore = detection.score;
     this.pendingClass = null;
     return previousLabel;
+  }
+
+  /** Where the box should be at `timestampMs` if the object keeps its last movement. */
+  predictedBox(timestampMs: number): Box {
+    const elapsedMs = timestampMs - this.lastSeenMs;
+    return this.box.map((value, i) => value + this.velocity[i] * elapsedMs) as Box;
   }
 
   /** Records an update in which the track was not matched. */
