@@ -1,78 +1,22 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { decodesFrames } from '../support/decode-check';
-import { deleteRedisPrefix } from '../support/redis-cleanup';
-import { createTestVhost, TestVhost } from '../support/test-broker';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { EDGE, listeningPorts, LocalStack, ROOT, sleep, startLocalStack, within } from '../support/local-stack';
 import { RtspTestCamera, startRtspTestCamera } from '../support/rtsp-test-camera';
 
 /**
- * `npm run up` for real: scripts/up.mjs --no-build starts the api, streaming (embedded HLS
- * engine), ai-detection, nginx and HAProxy on this machine, and everything is exercised
- * through HAProxy as a browser would (docs/deployment.md, "Local stack"). Needs the builds
- * (`npm test` makes them before jest runs) and PostgreSQL, Redis and RabbitMQ on localhost.
+ * `npm run up` for real (test/support/local-stack.ts): everything exercised through HAProxy as a
+ * browser would (docs/deployment.md, "Local stack").
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const EDGE = 'http://localhost:8080';
 const STATS = 'http://localhost:8404/stats';
-const STACK_PORTS = [3000, 3001, 3002, 8080, 8081, 8443, 8404, 8888];
-const BUILT = [
-  'dist/apps/api/apps/api/src/main.js',
-  'dist/apps/api/apps/api/src/migrate.js',
-  'dist/apps/streaming/apps/streaming/src/main.js',
-  'dist/apps/ai-detection/apps/ai-detection/src/main.js',
-  'frontend/dist/index.html',
-];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The promise's value, or null after ms (the timer is cleared either way, so jest can exit). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms); })]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function parseEnv(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const raw of text.split('\n')) {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(raw.trim());
-    if (match) values[match[1]] = match[2];
-  }
-  return values;
-}
-
-/** true when something accepts TCP connections on 127.0.0.1:port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.setTimeout(2000, () => { socket.destroy(); resolve(false); });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function listeningPorts(): Promise<number[]> {
-  const open = await Promise.all(STACK_PORTS.map(async (port) => ((await listening(port)) ? port : null)));
-  return open.filter((port): port is number => port !== null);
-}
 
 describe('local stack (scripts/up.mjs) through HAProxy', () => {
-  let db: TestDatabase | undefined;
-  let vhost: TestVhost | undefined;
-  let redisPrefix = '';
-  let up: ChildProcess | null = null;
-  let upOutput = '';
-  let upExit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  let stack: LocalStack | null = null;
   let camera: RtspTestCamera | null = null;
   let secrets: Record<string, string> = {};
   let token = '';
@@ -99,40 +43,9 @@ describe('local stack (scripts/up.mjs) through HAProxy', () => {
   };
 
   beforeAll(async () => {
-    const missing = BUILT.filter((file) => !existsSync(path.join(ROOT, file)));
-    if (missing.length) {
-      throw new Error(`the local stack test needs the builds, missing: ${missing.join(', ')}. Run npm run build:all (npm test does it before jest).`);
-    }
-    const taken = await listeningPorts();
-    if (taken.length) throw new Error(`ports already in use: ${taken.join(', ')}; stop whatever runs there (another npm run up?) first`);
     work = mkdtempSync(path.join(tmpdir(), 'vms-local-stack-'));
-
-    // A database, vhost and key prefix of its own: the machine's `vms` database may hold another admin.
-    db = await createTestDatabase();
-    vhost = await createTestVhost();
-    const isolation = { DATABASE_URL: db.url, RABBITMQ_URL: vhost.url, REDIS_KEY_PREFIX: `vms-test:${randomBytes(5).toString('hex')}:` };
-    redisPrefix = isolation.REDIS_KEY_PREFIX;
-
-    // Own process group (detached), so afterAll can reach up.mjs and whatever it left in it.
-    up = spawn(process.execPath, ['scripts/up.mjs', '--no-build'], { cwd: ROOT, env: { ...process.env, ...isolation }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    up.stdout!.on('data', (chunk: Buffer) => (upOutput += chunk.toString()));
-    up.stderr!.on('data', (chunk: Buffer) => (upOutput += chunk.toString()));
-    const child = up;
-    upExit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      if (up.exitCode !== null || up.signalCode !== null) throw new Error(`scripts/up.mjs exited before the stack was up:\n${upOutput}`);
-      try {
-        const response = await fetch(`${EDGE}/api/health`, { signal: AbortSignal.timeout(3000) });
-        if (response.status === 200 && upOutput.includes('VMS local stack is up') && (await listeningPorts()).length === STACK_PORTS.length) break;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() > deadline) throw new Error(`the stack did not answer on ${EDGE}/api/health within 180 s:\n${upOutput}`);
-      await sleep(1000);
-    }
-    secrets = parseEnv(readFileSync(path.join(ROOT, 'var', 'local.env'), 'utf8'));
+    stack = await startLocalStack();
+    secrets = stack.secrets;
     camera = await startRtspTestCamera();
   }, 240_000);
 
@@ -140,18 +53,8 @@ describe('local stack (scripts/up.mjs) through HAProxy', () => {
     if (cameraId && token) await apiOutsideQuota(`/api/cameras/${cameraId}`, { method: 'DELETE' }).catch(() => undefined);
     await camera?.stop();
     if (mediaFile && existsSync(mediaFile)) unlinkSync(mediaFile);
-    if (up?.pid && up.exitCode === null && up.signalCode === null) {
-      // A failed test: stop the stack the ordinary way, then make sure.
-      process.kill(up.pid, 'SIGINT');
-      const stopped = (await within(upExit, 20_000)) !== null;
-      if (!stopped) {
-        try { process.kill(-up.pid, 'SIGKILL'); } catch { /* gone */ }
-      }
-    }
+    await stack?.dispose();
     if (work) rmSync(work, { recursive: true, force: true });
-    await db?.drop();
-    await vhost?.delete();
-    if (redisPrefix) await deleteRedisPrefix(redisPrefix);
   }, 150_000);
 
   it('serves the app at /', async () => {
@@ -294,8 +197,8 @@ describe('local stack (scripts/up.mjs) through HAProxy', () => {
   });
 
   it('stops on SIGINT with exit code 0 and frees every port', async () => {
-    process.kill(up!.pid!, 'SIGINT');
-    const exit = await within(upExit, 30_000);
+    process.kill(stack!.pid, 'SIGINT');
+    const exit = await within(stack!.exited, 30_000);
     expect(exit).toEqual({ code: 0, signal: null });
     expect(await listeningPorts()).toEqual([]);
   }, 45_000);

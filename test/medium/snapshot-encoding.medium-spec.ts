@@ -7,6 +7,7 @@ import type { AiDetectionEnv } from '../../apps/ai-detection/src/ai-detection.en
 import { FfmpegJpegEncoder } from '../../apps/ai-detection/src/detections/infrastructure/ffmpeg-jpeg-encoder';
 import { FfmpegSnapshotWriter } from '../../apps/ai-detection/src/detections/infrastructure/ffmpeg-snapshot.writer';
 import type { Frame } from '../../apps/ai-detection/src/frames/frame';
+import { waitUntil } from '../support/wait';
 
 const run = promisify(execFile);
 
@@ -86,6 +87,18 @@ describe('snapshot encoding with a warm ffmpeg (medium)', () => {
       const picture = await decode(await encoder.encode(solid(64, 36, colours[2])));
       expect(meanColour(picture.rgb)[2]).toBeGreaterThan(150);
       expect(encoderPids()).not.toContain(pid);
+    } finally {
+      encoder.close();
+    }
+  });
+
+  it('ends its process after a quiet spell and starts again for the next picture', async () => {
+    const encoder = new FfmpegJpegEncoder('ffmpeg', 64, 36, 4, 300);
+    try {
+      await encoder.encode(solid(64, 36, colours[0]));
+      expect(encoderPids()).toHaveLength(1);
+      await waitUntil(async () => encoderPids().length === 0, 5000);
+      expect((await decode(await encoder.encode(solid(64, 36, colours[1])))).width).toBe(64);
     } finally {
       encoder.close();
     }
