@@ -78,7 +78,10 @@ describe('mosaic viewer in Chromium through HAProxy (local stack)', () => {
     await stack?.dispose();
   }, 120_000);
 
-  afterEach(() => {
+  afterEach(async () => {
+    // The page as the step left it, passed or failed: the artifact to look at when one fails.
+    const name = (expect.getState().currentTestName ?? 'step').replace(/^.*?\) /, '').replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    if (page) await screenshot(page, `after-${name}`).catch(() => undefined);
     expect(errors?.take() ?? []).toEqual([]);
   });
 
@@ -175,7 +178,7 @@ describe('mosaic viewer in Chromium through HAProxy (local stack)', () => {
       expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
       for (const adminPath of ['/admin/cameras', '/admin/users']) {
         await operator.goto(`${EDGE}${adminPath}`);
-        await operator.getByText(/not allowed|permission|forbidden/i).first().waitFor();
+        await operator.getByText('You do not have access to this page', { exact: false }).waitFor();
         expect(await operator.getByRole('button', { name: 'Add camera' }).count()).toBe(0);
       }
       await screenshot(operator, '06-operator-forbidden');

@@ -16,15 +16,23 @@ export function useCameras() {
 
 function useCameraListUpdate() {
   const queryClient = useQueryClient();
+  // The live view, events panel and detections filters keep camera lists of their own under 'cameras'.
+  const refreshOtherViews = () =>
+    queryClient.invalidateQueries({ queryKey: cameraKeys.all, predicate: (query) => query.queryKey[1] !== cameraKeys.list[1] });
   return {
-    put: (camera: Camera) =>
+    put: (camera: Camera) => {
       queryClient.setQueryData<Camera[]>(cameraKeys.list, (cameras) => {
         if (!cameras) return [camera];
         return cameras.some((known) => known.id === camera.id)
           ? cameras.map((known) => (known.id === camera.id ? camera : known))
           : [...cameras, camera];
-      }),
-    remove: (id: string) => queryClient.setQueryData<Camera[]>(cameraKeys.list, (cameras) => cameras?.filter((camera) => camera.id !== id)),
+      });
+      void refreshOtherViews();
+    },
+    remove: (id: string) => {
+      queryClient.setQueryData<Camera[]>(cameraKeys.list, (cameras) => cameras?.filter((camera) => camera.id !== id));
+      void refreshOtherViews();
+    },
     refresh: () => queryClient.invalidateQueries({ queryKey: cameraKeys.list }),
   };
 }
