@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { CameraIcon } from '@/components/ui/icons';
+import { LoadError } from '@/components/ui/LoadError';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { Spinner } from '@/components/ui/Spinner';
@@ -29,12 +29,7 @@ export function AdminCamerasPage() {
 
       {cameras.isPending && <Spinner label="Loading cameras…" />}
       {cameras.isError && !cameras.data && (
-        <div className="space-y-3">
-          <ErrorAlert>{cameras.error.message}</ErrorAlert>
-          <Button variant="secondary" onClick={() => void cameras.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError onRetry={() => void cameras.refetch()}>{cameras.error.message}</LoadError>
       )}
       {cameras.data && cameras.data.length === 0 && (
         <EmptyState title="No camera yet" icon={<CameraIcon />}>

@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { LoadError } from '@/components/ui/LoadError';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { Spinner } from '@/components/ui/Spinner';
@@ -24,12 +25,9 @@ export function DashboardPage() {
       {stats.isPending ? (
         <Spinner label="Loading the dashboard…" />
       ) : stats.isError && !stats.data ? (
-        <div className="space-y-3">
-          <ErrorAlert>Could not load the dashboard: {stats.error.message}</ErrorAlert>
-          <Button variant="secondary" onClick={() => void stats.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError onRetry={() => void stats.refetch()}>
+          Could not load the dashboard: {stats.error.message}
+        </LoadError>
       ) : (
         <div className="space-y-6">
           <div className="flex flex-wrap items-center gap-3 text-sm text-slate-500">

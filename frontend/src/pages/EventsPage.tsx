@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { BellIcon } from '@/components/ui/icons';
+import { LoadError } from '@/components/ui/LoadError';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { Spinner } from '@/components/ui/Spinner';
@@ -60,12 +61,9 @@ export function EventsPage() {
         {detections.isPending ? (
           <Spinner label="Loading detections…" />
         ) : detections.isError && items.length === 0 ? (
-          <div className="space-y-3">
-            <ErrorAlert>Could not load the detections: {detections.error.message}</ErrorAlert>
-            <Button variant="secondary" onClick={() => void detections.refetch()}>
-              Try again
-            </Button>
-          </div>
+          <LoadError onRetry={() => void detections.refetch()}>
+            Could not load the detections: {detections.error.message}
+          </LoadError>
         ) : items.length === 0 ? (
           <EmptyState title={filtered ? 'No detections match these filters' : 'No detections yet'} icon={<BellIcon />}>
             {filtered ? (

@@ -1,15 +1,14 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { GridIcon } from '@/components/ui/icons';
+import { GridIcon, PanelIcon } from '@/components/ui/icons';
+import { LoadError } from '@/components/ui/LoadError';
 import { PageTitle } from '@/components/ui/PageTitle';
 import { Spinner } from '@/components/ui/Spinner';
 import { authSelectors, useAuthStore } from '@/features/auth/store';
 import { LiveEventsPanel } from '@/features/events-panel/LiveEventsPanel';
 import { CameraListPanel } from '@/features/mosaic/components/CameraListPanel';
 import { CameraPicker } from '@/features/mosaic/components/CameraPicker';
-import { PanelIcon } from '@/features/mosaic/components/icons';
 import { LayoutNoticeBar } from '@/features/mosaic/components/LayoutNoticeBar';
 import { LayoutPicker } from '@/features/mosaic/components/LayoutPicker';
 import { MosaicGrid } from '@/features/mosaic/components/MosaicGrid';
@@ -57,12 +56,9 @@ export function LivePage() {
     content = <Spinner label="Loading your mosaics…" />;
   } else if (mosaics.isError) {
     content = (
-      <div className="max-w-md space-y-3">
-        <ErrorAlert>Could not load your mosaics: {mosaics.error.message}</ErrorAlert>
-        <Button variant="secondary" onClick={() => void mosaics.refetch()}>
-          Try again
-        </Button>
-      </div>
+      <LoadError className="max-w-md" onRetry={() => void mosaics.refetch()}>
+        Could not load your mosaics: {mosaics.error.message}
+      </LoadError>
     );
   } else if (mosaics.data.length === 0) {
     content = (

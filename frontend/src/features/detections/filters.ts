@@ -1,4 +1,4 @@
-import { isDetectionClass } from './classes';
+import { isCocoClass } from '@/lib/coco-classes';
 import type { DetectionFilters } from './types';
 
 /** Search params of the events page that hold filters. */
@@ -21,7 +21,7 @@ export function parseFilters(params: URLSearchParams): DetectionFilters {
   const cameraId = params.get('cameraId');
   if (cameraId && UUID.test(cameraId)) filters.cameraId = cameraId.toLowerCase();
   const detectionClass = params.get('class');
-  if (detectionClass && isDetectionClass(detectionClass)) filters.class = detectionClass;
+  if (detectionClass && isCocoClass(detectionClass)) filters.class = detectionClass;
   const from = parseInstant(params.get('from'));
   if (from) filters.from = from;
   const to = parseInstant(params.get('to'));

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/Button';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { LoadError } from '@/components/ui/LoadError';
 import { Spinner } from '@/components/ui/Spinner';
 import {
   useCameraSubscriptions,
@@ -63,12 +63,9 @@ export function LiveEventsPanel({ onOpenCamera }: LiveEventsPanelProps) {
           <Spinner label="Loading cameras…" />
         </div>
       ) : camerasQuery.isError ? (
-        <div className="space-y-2 p-3">
-          <ErrorAlert>Could not load the cameras: {camerasQuery.error.message}</ErrorAlert>
-          <Button variant="secondary" onClick={() => void camerasQuery.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError className="p-3" onRetry={() => void camerasQuery.refetch()}>
+          Could not load the cameras: {camerasQuery.error.message}
+        </LoadError>
       ) : rows.length === 0 ? (
         <EmptyList
           noCameras={cameras.length === 0}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { LoadError } from '@/components/ui/LoadError';
+import { SectionHeader } from '@/components/ui/SectionHeader';
 import { Spinner } from '@/components/ui/Spinner';
-import { ConfirmDialog } from '@/features/users/components/ConfirmDialog';
 import { useApiKeys, useRevokeApiKey } from '../hooks/use-api-keys';
 import { keyPrefix } from '../key-display';
 import type { ApiKey } from '../types';
@@ -35,25 +36,21 @@ export function ApiKeysSection() {
 
   return (
     <section aria-labelledby="api-keys-heading" className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <div>
-          <h2 id="api-keys-heading" className="text-base font-semibold text-slate-100">
-            API keys
-          </h2>
-          <p className="text-sm text-slate-400">
-            For integrations calling the API with the integrator role (read cameras, detections and events).
-          </p>
-        </div>
-        <Button
-          className="ml-auto"
-          onClick={() => {
-            setNotice(null);
-            setCreating(true);
-          }}
-        >
-          Create API key
-        </Button>
-      </div>
+      <SectionHeader
+        id="api-keys-heading"
+        title="API keys"
+        description="For integrations calling the API with the integrator role (read cameras, detections and events)."
+        action={
+          <Button
+            onClick={() => {
+              setNotice(null);
+              setCreating(true);
+            }}
+          >
+            Create API key
+          </Button>
+        }
+      />
 
       <p role="status" className="text-sm text-emerald-300">
         {notice}
@@ -62,12 +59,9 @@ export function ApiKeysSection() {
       {keys.isPending ? (
         <Spinner label="Loading API keys…" />
       ) : keys.isError ? (
-        <div className="space-y-3">
-          <ErrorAlert>Could not load the API keys: {keys.error.message}</ErrorAlert>
-          <Button variant="secondary" onClick={() => void keys.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError onRetry={() => void keys.refetch()}>
+          Could not load the API keys: {keys.error.message}
+        </LoadError>
       ) : keys.data.length === 0 ? (
         <EmptyState title="No API keys yet">
           Create one for each integration, so each can be revoked on its own.

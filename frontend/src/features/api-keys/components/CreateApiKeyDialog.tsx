@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
+import { Dialog } from '@/components/ui/Dialog';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { TextField } from '@/components/ui/TextField';
-import { Dialog } from '@/features/users/components/Dialog';
 import { ApiError } from '@/lib/api-client';
 import { useCreateApiKey } from '../hooks/use-api-keys';
 import { CopyButton } from './CopyButton';

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
+import { Dialog } from '@/components/ui/Dialog';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { TextField } from '@/components/ui/TextField';
 import { ApiError } from '@/lib/api-client';
@@ -11,7 +12,6 @@ import { useCreateCamera, useTestConnection, useUpdateCamera } from '../hooks/us
 import type { Camera } from '../types';
 import { ClassPicker } from './ClassPicker';
 import { ConnectionTest } from './ConnectionTest';
-import { Dialog } from './Dialog';
 import { RoiEditor } from './RoiEditor';
 
 export interface CameraFormDialogProps {
@@ -65,6 +65,7 @@ export function CameraFormDialog({ camera, onClose }: CameraFormDialogProps) {
   const testConnection = useTestConnection();
   const save = editing ? updateCamera : createCamera;
   const confidenceId = useId();
+  const formId = useId();
   const refs = {
     name: useRef<HTMLInputElement>(null),
     sourceUrl: useRef<HTMLInputElement>(null),
@@ -118,8 +119,20 @@ export function CameraFormDialog({ camera, onClose }: CameraFormDialogProps) {
       title={editing ? `Edit camera “${camera.name}”` : 'New camera'}
       description={editing ? 'Changes apply at once; a new URL or new credentials restart the stream.' : 'The camera is saved even when it cannot be reached yet.'}
       onClose={onClose}
+      // A stray click beside it must not throw away the settings and regions drawn so far.
+      closeOnBackdropClick={false}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save camera'}
+          </Button>
+        </>
+      }
     >
-      <form noValidate onSubmit={handleSubmit} className="space-y-6">
+      <form id={formId} noValidate onSubmit={handleSubmit} className="space-y-6">
         {saveError && <ErrorAlert>{saveHasFieldErrors ? 'Check the fields marked below.' : saveError.message}</ErrorAlert>}
 
         <section className="space-y-4">
@@ -211,15 +224,6 @@ export function CameraFormDialog({ camera, onClose }: CameraFormDialogProps) {
           </div>
           <RoiEditor value={values.roi} onChange={(roi) => change('roi', roi)} cameraId={camera?.id} error={errors.roi} />
         </section>
-
-        <div className="sticky bottom-0 -mx-5 -mb-5 flex justify-end gap-2 border-t border-slate-800 bg-slate-900 px-5 py-4 sm:-mx-6 sm:-mb-6 sm:px-6">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save camera'}
-          </Button>
-        </div>
       </form>
     </Dialog>
   );

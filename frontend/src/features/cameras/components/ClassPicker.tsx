@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { ALL_CLASSES, FEATURED_CLASSES, OTHER_CLASSES } from '../coco';
+import { SearchField } from '@/components/ui/SearchField';
+import { COCO_CLASSES, COMMON_CLASSES, OTHER_CLASSES } from '@/lib/coco-classes';
 
 export interface ClassPickerProps {
   value: string[];
@@ -13,7 +14,7 @@ function toggled(selected: readonly string[], name: string, on: boolean): string
   const next = new Set(selected);
   if (on) next.add(name);
   else next.delete(name);
-  return ALL_CLASSES.filter((known) => next.has(known));
+  return COCO_CLASSES.filter((known) => next.has(known));
 }
 
 function ClassToggle({ name, checked, disabled, onToggle }: { name: string; checked: boolean; disabled?: boolean; onToggle: (on: boolean) => void }) {
@@ -27,7 +28,6 @@ function ClassToggle({ name, checked, disabled, onToggle }: { name: string; chec
 
 export function ClassPicker({ value, onChange, disabled, error }: ClassPickerProps) {
   const [query, setQuery] = useState('');
-  const searchId = useId();
   const errorId = useId();
   const selected = new Set(value);
   const needle = query.trim().toLowerCase();
@@ -38,7 +38,7 @@ export function ClassPicker({ value, onChange, disabled, error }: ClassPickerPro
     <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined} disabled={disabled}>
       <legend className="text-sm font-medium text-slate-300">Detect these classes</legend>
       <div className="flex flex-wrap gap-2">
-        {FEATURED_CLASSES.map((name) => (
+        {COMMON_CLASSES.map((name) => (
           <ClassToggle key={name} name={name} checked={selected.has(name)} disabled={disabled} onToggle={(on) => onChange(toggled(value, name, on))} />
         ))}
       </div>
@@ -47,15 +47,7 @@ export function ClassPicker({ value, onChange, disabled, error }: ClassPickerPro
           More classes{otherSelected > 0 ? ` (${otherSelected} selected)` : ''}
         </summary>
         <div className="space-y-2 border-t border-slate-800 p-3">
-          <label htmlFor={searchId} className="sr-only">Search classes</label>
-          <input
-            id={searchId}
-            type="search"
-            placeholder="Search classes"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            className="block w-full rounded-md border border-slate-700 bg-slate-950 px-3 py-1.5 text-sm text-slate-100 placeholder:text-slate-500 focus:border-sky-500 focus:outline-2 focus:outline-sky-500/40"
-          />
+          <SearchField label="Search classes" value={query} onChange={setQuery} />
           <div className="flex max-h-48 flex-wrap gap-2 overflow-y-auto">
             {others.map((name) => (
               <ClassToggle key={name} name={name} checked={selected.has(name)} disabled={disabled} onToggle={(on) => onChange(toggled(value, name, on))} />

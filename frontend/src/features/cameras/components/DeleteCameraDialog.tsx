@@ -1,8 +1,6 @@
-import { Button } from '@/components/ui/Button';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { useDeleteCamera } from '../hooks/use-cameras';
 import type { Camera } from '../types';
-import { Dialog } from './Dialog';
 
 export interface DeleteCameraDialogProps {
   camera: Camera;
@@ -17,18 +15,16 @@ export function DeleteCameraDialog({ camera, onClose }: DeleteCameraDialogProps)
   }
 
   return (
-    <Dialog title={`Delete camera “${camera.name}”?`} description="Its stream stops and it leaves every mosaic. Stored detections are kept." onClose={onClose}>
-      <div className="space-y-4">
-        {deleteCamera.error && <ErrorAlert>{deleteCamera.error.message}</ErrorAlert>}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose} autoFocus>
-            Cancel
-          </Button>
-          <Button className="bg-rose-600 hover:bg-rose-500 disabled:bg-rose-900" onClick={handleDelete} disabled={deleteCamera.isPending}>
-            {deleteCamera.isPending ? 'Deleting…' : 'Delete camera'}
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={`Delete camera “${camera.name}”?`}
+      description="Its stream stops and it leaves every mosaic. Stored detections are kept."
+      confirmLabel="Delete camera"
+      pendingLabel="Deleting…"
+      destructive
+      pending={deleteCamera.isPending}
+      error={deleteCamera.error?.message}
+      onConfirm={handleDelete}
+      onCancel={onClose}
+    />
   );
 }

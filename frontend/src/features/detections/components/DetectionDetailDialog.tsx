@@ -1,8 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
+import { Dialog } from '@/components/ui/Dialog';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { Spinner } from '@/components/ui/Spinner';
-import { Dialog } from '@/features/users/components/Dialog';
 import { ApiError } from '@/lib/api-client';
 import { formatClass, formatConfidence, formatDateTime, formatFraction } from '../format';
 import { useDetection } from '../hooks/use-detection';

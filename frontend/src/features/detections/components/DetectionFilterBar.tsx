@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
+import { SelectField } from '@/components/ui/SelectField';
 import { TextField } from '@/components/ui/TextField';
-import { SelectField } from '@/features/users/components/SelectField';
-import { COMMON_CLASSES, DETECTION_CLASSES } from '../classes';
+import { COMMON_CLASSES, OTHER_CLASSES } from '@/lib/coco-classes';
 import {
   draftFromFilters,
   filtersFromDraft,
@@ -16,9 +16,7 @@ import {
 import { formatClass } from '../format';
 import type { CameraOption, DetectionFilters } from '../types';
 
-const OTHER_CLASSES = DETECTION_CLASSES.filter(
-  (name) => !(COMMON_CLASSES as readonly string[]).includes(name),
-).sort();
+const OTHER_CLASSES_BY_NAME = [...OTHER_CLASSES].sort();
 
 export interface DetectionFilterBarProps {
   /** The applied filters; remount (key) the bar when they change from outside. */
@@ -93,7 +91,7 @@ export function DetectionFilterBar({ filters, cameras, onApply }: DetectionFilte
             ))}
           </optgroup>
           <optgroup label="Other">
-            {OTHER_CLASSES.map((name) => (
+            {OTHER_CLASSES_BY_NAME.map((name) => (
               <option key={name} value={name}>
                 {formatClass(name)}
               </option>

@@ -1,49 +1,26 @@
-import { useId, useState, type DragEvent } from 'react';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { Spinner } from '@/components/ui/Spinner';
+import type { DragEvent } from 'react';
+import { GripIcon, PlusIcon } from '@/components/ui/icons';
+import { SearchField } from '@/components/ui/SearchField';
 import { DRAG_CAMERA } from '../dnd';
-import { useLiveCameras } from '../hooks/use-live-cameras';
+import { useCameraSearch } from '../hooks/use-camera-search';
 import { firstEmptySlot } from '../layout';
 import { useMosaicStore } from '../store';
 import type { Camera } from '../types';
+import { CameraListStatus } from './CameraListStatus';
 import { CameraStatusDot, cameraStatusLabel } from './CameraStatusDot';
-import { GripIcon, PlusIcon } from './icons';
-
-export function matchesQuery(camera: Camera, query: string): boolean {
-  return camera.name.toLowerCase().includes(query.trim().toLowerCase());
-}
 
 /** The cameras to drag onto tiles; each also has a button that fills the first empty tile. */
 export function CameraListPanel({ canEdit }: { canEdit: boolean }) {
-  const searchId = useId();
-  const cameras = useLiveCameras();
-  const [query, setQuery] = useState('');
-  const visible = (cameras.data ?? []).filter((camera) => matchesQuery(camera, query));
+  const search = useCameraSearch();
 
   return (
     <div className="flex h-full min-h-0 flex-col gap-2">
       <h2 className="text-sm font-semibold text-slate-200">Cameras</h2>
-      <label htmlFor={searchId} className="sr-only">
-        Search cameras
-      </label>
-      <input
-        id={searchId}
-        type="search"
-        value={query}
-        placeholder="Search cameras"
-        onChange={(event) => setQuery(event.target.value)}
-        className="w-full rounded-md border border-slate-700 bg-slate-950 px-2.5 py-1.5 text-sm text-slate-100 placeholder:text-slate-500 focus:border-sky-500 focus:outline-2 focus:outline-sky-500/40"
-      />
+      <SearchField label="Search cameras" value={search.query} onChange={search.setQuery} />
       {canEdit && <p className="text-xs text-slate-500">Drag a camera onto a tile.</p>}
-      {cameras.isPending && <Spinner label="Loading cameras…" />}
-      {cameras.isError && <ErrorAlert>Could not load cameras: {cameras.error.message}</ErrorAlert>}
-      {cameras.isSuccess && visible.length === 0 && (
-        <p className="text-sm text-slate-500">
-          {cameras.data.length === 0 ? 'No cameras yet. An administrator adds them on the Cameras page.' : 'No camera matches.'}
-        </p>
-      )}
+      <CameraListStatus search={search} noCameras="No cameras yet. An administrator adds them on the Cameras page." />
       <ul aria-label="Cameras" className="-mx-1 min-h-0 flex-1 space-y-0.5 overflow-y-auto px-1">
-        {visible.map((camera) => (
+        {search.visible.map((camera) => (
           <CameraListItem key={camera.id} camera={camera} canEdit={canEdit} />
         ))}
       </ul>

@@ -1,7 +1,7 @@
+import { LayoutGlyph } from '@/components/ui/icons';
 import { gridDimensions } from '../layout';
 import { mosaicSelectors, useMosaicStore } from '../store';
 import { LAYOUTS } from '../types';
-import { LayoutGlyph } from './icons';
 
 export function LayoutPicker({ disabled = false }: { disabled?: boolean }) {
   const layout = useMosaicStore(mosaicSelectors.layout);

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
+import { Dialog } from '@/components/ui/Dialog';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { TextField } from '@/components/ui/TextField';
 import { ApiError } from '@/lib/api-client';
-import { Dialog } from './Dialog';
 
 export interface MosaicNameDialogProps {
-  open: boolean;
   mode: 'create' | 'rename';
   initialName?: string;
   pending: boolean;
@@ -24,23 +23,8 @@ function nameError(error: Error | null): string | undefined {
 }
 
 /** Asks for a mosaic's name, to create one or to rename the one on screen. */
-export function MosaicNameDialog({ open, mode, initialName = '', pending, error, onSubmit, onClose }: MosaicNameDialogProps) {
-  return (
-    <Dialog open={open} title={mode === 'create' ? 'New mosaic' : 'Rename mosaic'} onClose={onClose}>
-      <NameForm
-        mode={mode}
-        initialName={initialName}
-        pending={pending}
-        error={error}
-        onSubmit={onSubmit}
-        onClose={onClose}
-      />
-    </Dialog>
-  );
-}
-
-function NameForm({ mode, initialName, pending, error, onSubmit, onClose }: Omit<MosaicNameDialogProps, 'open'>) {
-  const [name, setName] = useState(initialName ?? '');
+export function MosaicNameDialog({ mode, initialName = '', pending, error, onSubmit, onClose }: MosaicNameDialogProps) {
+  const [name, setName] = useState(initialName);
   const [touched, setTouched] = useState(false);
   const trimmed = name.trim();
   const localError = touched && trimmed === '' ? 'Enter a name.' : undefined;
@@ -55,25 +39,26 @@ function NameForm({ mode, initialName, pending, error, onSubmit, onClose }: Omit
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate className="space-y-4">
-      <TextField
-        label="Name"
-        value={name}
-        maxLength={MAX_NAME}
-        autoFocus
-        autoComplete="off"
-        error={fieldError}
-        onChange={(event) => setName(event.target.value)}
-      />
-      {otherError && <ErrorAlert>{otherError}</ErrorAlert>}
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {mode === 'create' ? (pending ? 'Creating…' : 'Create') : pending ? 'Saving…' : 'Rename'}
-        </Button>
-      </div>
-    </form>
+    <Dialog title={mode === 'create' ? 'New mosaic' : 'Rename mosaic'} size="sm" onClose={onClose} closeOnBackdropClick={false}>
+      <form onSubmit={handleSubmit} noValidate className="space-y-4">
+        <TextField
+          label="Name"
+          value={name}
+          maxLength={MAX_NAME}
+          autoComplete="off"
+          error={fieldError}
+          onChange={(event) => setName(event.target.value)}
+        />
+        {otherError && <ErrorAlert>{otherError}</ErrorAlert>}
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {mode === 'create' ? (pending ? 'Creating…' : 'Create') : pending ? 'Saving…' : 'Rename'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/Button';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import { PlusIcon } from '@/components/ui/icons';
 import { authSelectors, useAuthStore } from '@/features/auth/store';
 import { useCreateMosaic, useDeleteMosaic, useRenameMosaic } from '../hooks/use-mosaics';
 import { DEFAULT_LAYOUT } from '../layout';
 import { canPerform } from '../permissions';
 import { mosaicSelectors, useMosaicStore } from '../store';
 import type { Mosaic } from '../types';
-import { DeleteMosaicDialog } from './DeleteMosaicDialog';
-import { PlusIcon } from './icons';
 import { MosaicNameDialog } from './MosaicNameDialog';
 
 type OpenDialog = 'create' | 'rename' | 'delete' | null;
@@ -86,31 +86,39 @@ export function MosaicSwitcher({ mosaics }: MosaicSwitcherProps) {
         </Button>
       )}
 
-      <MosaicNameDialog
-        open={dialog === 'create'}
-        mode="create"
-        pending={create.isPending}
-        error={create.error}
-        onSubmit={handleCreate}
-        onClose={close}
-      />
-      <MosaicNameDialog
-        open={dialog === 'rename'}
-        mode="rename"
-        initialName={current?.name}
-        pending={rename.isPending}
-        error={rename.error}
-        onSubmit={handleRename}
-        onClose={close}
-      />
-      <DeleteMosaicDialog
-        open={dialog === 'delete'}
-        name={current?.name ?? ''}
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={handleDelete}
-        onClose={close}
-      />
+      {dialog === 'create' && (
+        <MosaicNameDialog
+          mode="create"
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={handleCreate}
+          onClose={close}
+        />
+      )}
+      {dialog === 'rename' && (
+        <MosaicNameDialog
+          mode="rename"
+          initialName={current?.name}
+          pending={rename.isPending}
+          error={rename.error}
+          onSubmit={handleRename}
+          onClose={close}
+        />
+      )}
+      {dialog === 'delete' && (
+        <ConfirmDialog
+          title="Delete mosaic?"
+          confirmLabel="Delete mosaic"
+          pendingLabel="Deleting…"
+          destructive
+          pending={remove.isPending}
+          error={remove.error?.message}
+          onConfirm={handleDelete}
+          onCancel={close}
+        >
+          <p>“{current?.name ?? ''}” and its camera arrangement will be deleted. The cameras themselves stay.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
+import { BoxesIcon, CloseIcon, CollapseIcon, ExpandIcon, PlusIcon, SwapIcon } from '@/components/ui/icons';
 import { LivePlayer } from '@/features/live-player/components/LivePlayer';
 import type { PlayerStatus } from '@/features/live-player/types';
 import { DetectionOverlay } from '@/features/overlays/DetectionOverlay';
@@ -7,7 +8,6 @@ import { useElementFullscreen } from '../hooks/use-element-fullscreen';
 import { useLiveCamera } from '../hooks/use-live-cameras';
 import { mosaicSelectors, useMosaicStore } from '../store';
 import { cameraHold, tileStatus } from '../tile-state';
-import { BoxesIcon, CloseIcon, CollapseIcon, ExpandIcon, PlusIcon, SwapIcon } from './icons';
 import { TileButton, TileCaption, TileMessage } from './TileParts';
 
 export interface MosaicTileProps {

@@ -1,5 +1,5 @@
+import { RetryIcon } from '@/components/ui/icons';
 import { mosaicSelectors, useMosaicStore } from '../store';
-import { RetryIcon } from './icons';
 
 const LABELS = {
   idle: '',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
+import { CollapseIcon, ExpandIcon } from '@/components/ui/icons';
 import { LivePlayer } from '@/features/live-player/components/LivePlayer';
 import type { PlayerStatus } from '@/features/live-player/types';
 import { DetectionOverlay } from '@/features/overlays/DetectionOverlay';
@@ -7,7 +8,6 @@ import { useElementFullscreen } from '../hooks/use-element-fullscreen';
 import { useLiveCamera } from '../hooks/use-live-cameras';
 import { mosaicSelectors, useMosaicStore } from '../store';
 import { cameraHold, tileStatus } from '../tile-state';
-import { CollapseIcon, ExpandIcon } from './icons';
 import { TileCaption, TileMessage } from './TileParts';
 
 /** One camera large in place of the grid (opened from a live event); Escape goes back. */

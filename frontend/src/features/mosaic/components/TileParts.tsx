@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { RetryIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/Spinner';
 import type { TileState } from '../types';
-import { RetryIcon } from './icons';
 
 const STATE_LABELS: Record<TileState, string> = {
   empty: 'Empty',

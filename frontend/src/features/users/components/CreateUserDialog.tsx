@@ -1,14 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
+import { Dialog } from '@/components/ui/Dialog';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { SelectField } from '@/components/ui/SelectField';
 import { TextField } from '@/components/ui/TextField';
 import type { Role } from '@/features/auth/types';
 import { ApiError } from '@/lib/api-client';
 import { useCreateUser } from '../hooks/use-users';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../roles';
 import type { ManagedUser } from '../types';
-import { Dialog } from './Dialog';
-import { SelectField } from './SelectField';
 
 type Field = 'email' | 'displayName' | 'role' | 'password';
 const FIELDS: readonly Field[] = ['email', 'displayName', 'role', 'password'];

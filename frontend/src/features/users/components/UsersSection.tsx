@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { LoadError } from '@/components/ui/LoadError';
+import { SectionHeader } from '@/components/ui/SectionHeader';
 import { Spinner } from '@/components/ui/Spinner';
 import { authSelectors, useAuthStore } from '@/features/auth/store';
 import type { Role } from '@/features/auth/types';
 import { useDeleteUser, useUpdateUser, useUsers } from '../hooks/use-users';
 import { ROLE_LABELS } from '../roles';
 import type { ManagedUser } from '../types';
-import { ConfirmDialog } from './ConfirmDialog';
 import { CreateUserDialog } from './CreateUserDialog';
 import { UsersTable } from './UsersTable';
 
@@ -80,23 +82,21 @@ export function UsersSection() {
 
   return (
     <section aria-labelledby="users-heading" className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <div>
-          <h2 id="users-heading" className="text-base font-semibold text-slate-100">
-            Users
-          </h2>
-          <p className="text-sm text-slate-400">Who can sign in, and what each role may do.</p>
-        </div>
-        <Button
-          className="ml-auto"
-          onClick={() => {
-            setNotice(null);
-            setCreating(true);
-          }}
-        >
-          Add user
-        </Button>
-      </div>
+      <SectionHeader
+        id="users-heading"
+        title="Users"
+        description="Who can sign in, and what each role may do."
+        action={
+          <Button
+            onClick={() => {
+              setNotice(null);
+              setCreating(true);
+            }}
+          >
+            Add user
+          </Button>
+        }
+      />
 
       <p role="status" className="text-sm text-emerald-300">
         {notice}
@@ -106,12 +106,9 @@ export function UsersSection() {
       {users.isPending ? (
         <Spinner label="Loading users…" />
       ) : users.isError ? (
-        <div className="space-y-3">
-          <ErrorAlert>Could not load the users: {users.error.message}</ErrorAlert>
-          <Button variant="secondary" onClick={() => void users.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError onRetry={() => void users.refetch()}>
+          Could not load the users: {users.error.message}
+        </LoadError>
       ) : (
         <UsersTable
           users={users.data}

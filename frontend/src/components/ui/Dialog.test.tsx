@@ -70,7 +70,20 @@ describe('Dialog', () => {
 
     fireEvent.mouseDown(screen.getByLabelText('Name'));
     expect(onClose).not.toHaveBeenCalled();
-    fireEvent.mouseDown(screen.getByRole('dialog').parentElement!);
+    // The panel fills the <dialog>'s box: a press on the element itself lands on its backdrop.
+    fireEvent.mouseDown(screen.getByRole('dialog'));
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays open on a backdrop click when closeOnBackdropClick is off', () => {
+    const onClose = vi.fn();
+    render(
+      <Dialog title="API key created" onClose={onClose} closeOnBackdropClick={false}>
+        <p>Copy it now.</p>
+      </Dialog>,
+    );
+
+    fireEvent.mouseDown(screen.getByRole('dialog', { name: 'API key created' }));
+    expect(onClose).not.toHaveBeenCalled();
   });
 });

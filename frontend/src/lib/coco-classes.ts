@@ -1,8 +1,9 @@
 /**
- * The 80 COCO classes the API accepts as `class` (the list in libs/contracts, which the
- * frontend cannot import). The common ones come first in the filter.
+ * The 80 COCO class names in model output order: what a camera may detect and what the API
+ * accepts as a detection's `class`. Mirrors libs/contracts/src/cameras/coco-classes.ts, which
+ * the frontend cannot import; change both together.
  */
-export const DETECTION_CLASSES = [
+export const COCO_CLASSES = [
   'person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
   'fire hydrant', 'stop sign', 'parking meter', 'bench', 'bird', 'cat', 'dog', 'horse', 'sheep', 'cow',
   'elephant', 'bear', 'zebra', 'giraffe', 'backpack', 'umbrella', 'handbag', 'tie', 'suitcase', 'frisbee',
@@ -14,11 +15,18 @@ export const DETECTION_CLASSES = [
   'scissors', 'teddy bear', 'hair drier', 'toothbrush',
 ] as const;
 
-/** What a security camera mostly sees. */
+export type CocoClass = (typeof COCO_CLASSES)[number];
+
+/** What a security camera mostly sees: offered first, the other classes behind them. */
 export const COMMON_CLASSES = ['person', 'car', 'truck', 'bus', 'bicycle', 'motorcycle', 'dog', 'cat'] as const;
 
-const KNOWN = new Set<string>(DETECTION_CLASSES);
+const common: ReadonlySet<string> = new Set(COMMON_CLASSES);
 
-export function isDetectionClass(value: string): boolean {
-  return KNOWN.has(value);
+/** The classes not in COMMON_CLASSES, in model order. */
+export const OTHER_CLASSES: readonly CocoClass[] = COCO_CLASSES.filter((name) => !common.has(name));
+
+const known: ReadonlySet<string> = new Set(COCO_CLASSES);
+
+export function isCocoClass(value: string): value is CocoClass {
+  return known.has(value);
 }

@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
-import { Button } from '@/components/ui/Button';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { Button } from './Button';
 import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface ConfirmDialogProps {
   title: string;
-  children: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
   /** The confirming button's label: says what happens ("Delete user"), never just "OK". */
   confirmLabel: string;
+  /** The confirming button's label while the action runs. */
+  pendingLabel?: string;
   /** Red confirming button for what cannot be undone. */
   destructive?: boolean;
   pending?: boolean;
@@ -20,8 +23,10 @@ export interface ConfirmDialogProps {
 /** Asks before a consequential action. Cancel has the focus, so Enter never destroys by accident. */
 export function ConfirmDialog({
   title,
+  description,
   children,
   confirmLabel,
+  pendingLabel = 'Working…',
   destructive = false,
   pending = false,
   error,
@@ -31,6 +36,7 @@ export function ConfirmDialog({
   return (
     <Dialog
       title={title}
+      description={description}
       size="sm"
       onClose={onCancel}
       footer={
@@ -44,15 +50,17 @@ export function ConfirmDialog({
             // Important modifiers: the variant's own background would otherwise win or lose by CSS order.
             className={destructive ? 'bg-rose-600! hover:bg-rose-500! disabled:bg-rose-900!' : ''}
           >
-            {pending ? 'Working…' : confirmLabel}
+            {pending ? pendingLabel : confirmLabel}
           </Button>
         </>
       }
     >
-      <div className="space-y-3 text-sm text-slate-300">
-        {children}
-        {error && <ErrorAlert>{error}</ErrorAlert>}
-      </div>
+      {(children || error) && (
+        <div className="space-y-3 text-sm text-slate-300">
+          {children}
+          {error && <ErrorAlert>{error}</ErrorAlert>}
+        </div>
+      )}
     </Dialog>
   );
 }
