@@ -23,8 +23,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Collects every console error and uncaught exception of a context's pages; a test asserts the
- * list is empty. `allowed` lists messages a step provokes on purpose.
+ * Collects every console error, uncaught exception and HTTP error answer of a context's pages; a
+ * test asserts the list is empty. `allowed` lists messages a step provokes on purpose.
  */
 export class ConsoleErrorCollector {
   readonly errors: string[] = [];
@@ -35,6 +35,10 @@ export class ConsoleErrorCollector {
         if (message.type() === 'error') this.record(`${page.url()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => this.record(`${page.url()}: ${String(error)}`));
+      // The console names no URL for a failed load; this says which one it was.
+      page.on('response', (response) => {
+        if (response.status() >= 400) this.record(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+      });
     };
     context.pages().forEach(watch);
     context.on('page', watch);

@@ -2,8 +2,13 @@ import { gridDimensions, slotCount } from '../layout';
 import { mosaicSelectors, useMosaicStore } from '../store';
 import { MosaicTile } from './MosaicTile';
 
-/** The grid of tiles; it re-renders on a layout change only, each tile follows its own cell. */
+/**
+ * The grid of tiles; it re-renders on a layout or mosaic change only, each tile follows its own
+ * cell. Tiles are keyed by mosaic too: another mosaic starts with fresh players, even where a cell
+ * shows the same camera, since the store starts its cell states afresh.
+ */
 export function MosaicGrid({ canEdit }: { canEdit: boolean }) {
+  const mosaicId = useMosaicStore(mosaicSelectors.mosaicId);
   const layout = useMosaicStore(mosaicSelectors.layout);
   if (!layout) return null;
   const { columns, rows } = gridDimensions(layout);
@@ -19,7 +24,7 @@ export function MosaicGrid({ canEdit }: { canEdit: boolean }) {
       }}
     >
       {Array.from({ length: slotCount(layout) }, (_, position) => (
-        <MosaicTile key={position} position={position} canEdit={canEdit} />
+        <MosaicTile key={`${mosaicId}:${position}`} position={position} canEdit={canEdit} />
       ))}
     </div>
   );

@@ -48,6 +48,7 @@ describe('ffmpeg command lines', () => {
     expect(valueOf(args, '-hls_time')).toBe('2');
     expect(valueOf(args, '-hls_list_size')).toBe('6');
     expect(valueOf(args, '-hls_flags')).toBe('delete_segments+omit_endlist+independent_segments');
+    expect(valueOf(args, '-hls_delete_threshold')).toBe('6');
     expect(valueOf(args, '-hls_segment_filename')).toBe('/var/hls/cam_1/s%d.ts');
     expect(args[args.length - 1]).toBe('/var/hls/cam_1/index.m3u8');
   });

@@ -59,6 +59,9 @@ export function ffmpegArgs(source: PathSource, plan: MediaPlan, output: HlsOutpu
     '-hls_time', String(output.segmentSeconds),
     '-hls_list_size', String(output.playlistSize),
     '-hls_flags', 'delete_segments+omit_endlist+independent_segments',
+    // A segment that just left the playlist stays on disk as long as the playlist again (RFC 8216
+    // 6.2.2): a player that read the previous playlist may still ask for it.
+    '-hls_delete_threshold', String(output.playlistSize),
     // Sequence numbers (and so segment names) from the clock: a restarted process never reuses a name.
     '-hls_start_number_source', 'epoch',
     '-hls_segment_filename', path.join(output.directory, 's%d.ts'),
