@@ -22,10 +22,10 @@ describe('live events over /ws (e2e)', () => {
   let redis: Redis;
   const open: WebSocket[] = [];
 
-  const connect = (token: string | null): Promise<Received> =>
+  const connect = (token: string | null, headers: Record<string, string> = {}): Promise<Received> =>
     new Promise((resolve, reject) => {
       const url = `${api.baseUrl.replace('http', 'ws')}/ws${token === null ? '' : `?access_token=${encodeURIComponent(token)}`}`;
-      const socket = new WebSocket(url);
+      const socket = new WebSocket(url, { headers });
       open.push(socket);
       const messages: Received['messages'] = [];
       const closed = new Promise<{ code: number; reason: string }>((done) => socket.on('close', (code, reason) => done({ code, reason: reason.toString() })));
@@ -116,6 +116,19 @@ describe('live events over /ws (e2e)', () => {
       { issuer: 'vms-api' },
     );
     expect((await (await connect(expired)).closed)).toEqual({ code: 4401, reason: 'AUTH.TOKEN_EXPIRED' });
+  });
+
+  it('lets an integrator program connect with an API key header, and refuses unknown or revoked keys', async () => {
+    const admin = await api.login();
+    const created = await api.http.post('/api/api-keys').set('Authorization', `Bearer ${admin}`).send({ name: 'live events client' }).expect(201);
+    const client = await connect(null, { 'X-API-Key': created.body.key });
+    await waitFor(() => client.messages.some((message) => message.type === 'ready'), 'ready');
+    await subscribed(client, [randomUUID()]);
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+
+    expect(await (await connect(null, { 'X-API-Key': 'vms_nope.nope' })).closed).toEqual({ code: 4401, reason: 'AUTH.API_KEY_INVALID' });
+    await api.http.delete(`/api/api-keys/${created.body.id}`).set('Authorization', `Bearer ${admin}`).expect(204);
+    expect(await (await connect(null, { 'X-API-Key': created.body.key })).closed).toEqual({ code: 4401, reason: 'AUTH.API_KEY_INVALID' });
   });
 
   it('answers a malformed subscription with an error and keeps the connection; accepts a refreshed token', async () => {

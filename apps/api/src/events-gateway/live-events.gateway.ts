@@ -3,12 +3,14 @@ import { JwtService } from '@nestjs/jwt';
 import { OnGatewayConnection, OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { AccessTokenClaims } from '@vms/auth';
+import { AccessTokenClaims, ApiKeyAuthenticator } from '@vms/auth';
 import { DETECTION_BOXES, LiveBoxesSubscriber } from './live-boxes.subscriber';
 import { LiveEventsHub } from './live-events.hub';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SUBSCRIPTIONS = 64;
+/** API keys can be revoked at any time: a socket opened with one checks it again this often. */
+const API_KEY_RECHECK_MS = 60_000;
 /** Close codes in the application range: 4401 unauthenticated (like HTTP 401), 4400 bad message. */
 export const WS_CLOSE = { unauthenticated: 4401, badMessage: 4400 } as const;
 
@@ -21,27 +23,57 @@ interface ClientMessage {
 /**
  * `/ws`: live detections, per-frame boxes and camera status for signed-in users (any role). The access token comes
  * as `?access_token=` (browsers cannot set headers on a WebSocket); the connection closes when it
- * expires unless the client sends `{type:"auth", token}` with a refreshed one.
+ * expires unless the client sends `{type:"auth", token}` with a refreshed one. Integrators' programs
+ * may instead send an `X-API-Key` header with the upgrade request; the socket closes once the key is
+ * revoked. Either way, clients subscribe after the `{type:"ready"}` message.
  */
 @WebSocketGateway({ path: '/ws' })
 export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(LiveEventsGateway.name);
   private readonly expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
 
-  constructor(private readonly jwt: JwtService, private readonly hub: LiveEventsHub, private readonly boxes: LiveBoxesSubscriber) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly hub: LiveEventsHub,
+    private readonly boxes: LiveBoxesSubscriber,
+    private readonly apiKeys: ApiKeyAuthenticator,
+  ) {}
 
   handleConnection(client: WebSocket, request: IncomingMessage): void {
+    const apiKey = request.headers['x-api-key'];
+    if (typeof apiKey === 'string') {
+      void this.acceptApiKey(client, apiKey);
+      return;
+    }
     const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('access_token');
-    if (!this.authorise(client, token)) return;
-    this.hub.connect(client);
-    client.on('message', (raw: Buffer) => this.onMessage(client, raw));
-    client.send(JSON.stringify({ type: 'ready' }));
+    if (this.authorise(client, token)) this.accept(client);
   }
 
   handleDisconnect(client: WebSocket): void {
     clearTimeout(this.expiryTimers.get(client));
     this.expiryTimers.delete(client);
     this.hub.disconnect(client);
+  }
+
+  private accept(client: WebSocket): void {
+    this.hub.connect(client);
+    client.on('message', (raw: Buffer) => this.onMessage(client, raw));
+    client.send(JSON.stringify({ type: 'ready' }));
+  }
+
+  private async acceptApiKey(client: WebSocket, apiKey: string): Promise<void> {
+    const valid = () => this.apiKeys.authenticate(apiKey).then((principal) => principal !== null, () => false);
+    if (!(await valid())) {
+      client.close(WS_CLOSE.unauthenticated, 'AUTH.API_KEY_INVALID');
+      return;
+    }
+    if (client.readyState !== client.OPEN) return;
+    this.accept(client);
+    const timer = setInterval(() => {
+      void valid().then((still) => still || client.close(WS_CLOSE.unauthenticated, 'AUTH.API_KEY_INVALID'));
+    }, API_KEY_RECHECK_MS);
+    timer.unref();
+    this.expiryTimers.set(client, timer);
   }
 
   private onMessage(client: WebSocket, raw: Buffer): void {
