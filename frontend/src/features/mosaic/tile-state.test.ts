@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraHold, tileStatus } from './tile-state';
+import { cameraHold, tileStatus, withPushedStatus } from './tile-state';
 import type { Camera } from './types';
 
 const camera = (overrides: Partial<Camera> = {}): Camera => ({
@@ -45,5 +45,24 @@ describe('tile status', () => {
     expect(tileStatus('cam-1', { state: 'offline' }, { state: 'live' })).toEqual({ state: 'offline' });
     expect(tileStatus('cam-1', null, { state: 'live' })).toEqual({ state: 'live' });
     expect(tileStatus('cam-1', null, null)).toEqual({ state: 'connecting' });
+  });
+});
+
+describe('pushed camera status', () => {
+  const pushed = (status: 'online' | 'offline' | 'error', receivedAt: number, reason: string | null = null) =>
+    ({ cameraId: 'cam-1', status, reason, receivedAt });
+
+  it('takes a push that arrived after the list, with its reason', () => {
+    const listed = camera({ status: 'online' });
+    const merged = withPushedStatus(listed, pushed('offline', 2000, 'stream ended'), 1000);
+    expect(merged).toMatchObject({ status: 'offline', lastError: 'stream ended' });
+    expect(cameraHold(merged, 'ready')).toEqual({ state: 'offline', message: 'stream ended' });
+  });
+
+  it('keeps the list when it is newer than the push, or when nothing was pushed', () => {
+    const listed = camera({ status: 'online' });
+    expect(withPushedStatus(listed, pushed('error', 1000), 2000)).toBe(listed);
+    expect(withPushedStatus(listed, undefined, 2000)).toBe(listed);
+    expect(withPushedStatus(null, pushed('online', 3000), 2000)).toBeNull();
   });
 });

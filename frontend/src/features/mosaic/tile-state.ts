@@ -1,4 +1,5 @@
 import type { PlayerStatus } from '@/features/live-player/types';
+import type { CameraLiveStatus } from '@/features/live-events/types';
 import type { Camera, TileState } from './types';
 
 /** Whether the camera list is there to consult. */
@@ -27,4 +28,10 @@ export function tileStatus(
 ): { state: TileState; message?: string } {
   if (cameraId === null) return { state: 'empty' };
   return hold ?? player ?? { state: 'connecting' };
+}
+
+/** The listed camera with the status of a `camera.status.changed` push that arrived after the list. */
+export function withPushedStatus(listed: Camera | null, pushed: CameraLiveStatus | undefined, listUpdatedAt: number): Camera | null {
+  if (!listed || !pushed || pushed.receivedAt <= listUpdatedAt) return listed;
+  return { ...listed, status: pushed.status, lastError: pushed.reason ?? null };
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useCameraLiveStatus } from '@/features/live-events/hooks/use-live-events';
 import { liveCameraKeys, liveCamerasApi } from '../api';
-import type { CameraListState } from '../tile-state';
+import { withPushedStatus, type CameraListState } from '../tile-state';
 import type { Camera } from '../types';
 
 /** Camera status changes show up on the tiles within this time without a reload. */
@@ -24,8 +25,10 @@ function sortCameras(cameras: Camera[]): Camera[] {
 }
 
 /**
- * One camera of the list. Each tile subscribes to its own camera: a refetch re-renders only the
- * tiles whose camera changed (TanStack keeps unchanged objects identical).
+ * One camera of the list, its status overtaken by a newer `camera.status.changed` push (the tile's
+ * overlay keeps the camera subscribed on /ws) so a camera going offline or coming back shows at
+ * once instead of at the next list refresh. Each tile subscribes to its own camera: a refetch or a
+ * push re-renders only the tiles whose camera changed (TanStack keeps unchanged objects identical).
  */
 export function useLiveCamera(cameraId: string | null) {
   const select = useCallback(
@@ -34,5 +37,8 @@ export function useLiveCamera(cameraId: string | null) {
   );
   const query = useQuery({ ...cameraListQuery, select, enabled: cameraId !== null });
   const list: CameraListState = query.isSuccess ? 'ready' : query.isError ? 'unavailable' : 'loading';
-  return { camera: query.data ?? null, list };
+  const pushed = useCameraLiveStatus(cameraId ?? '');
+  const listed = query.data ?? null;
+  const camera = useMemo(() => withPushedStatus(listed, pushed, query.dataUpdatedAt), [listed, pushed, query.dataUpdatedAt]);
+  return { camera, list };
 }
