@@ -204,4 +204,13 @@ describe('mosaic viewer in Chromium through HAProxy (local stack)', () => {
     await expectPlaying(page, `${TILE} video[data-testid="tile-video"]`, 16, 1, 90_000);
     await screenshot(page, '07-mosaic-4x4-playing');
   }, 300_000);
+
+  it('fits a tablet: no sideways scrolling, every tile still shown', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await sleep(500);
+    const widths = await page.evaluate('({ page: document.documentElement.scrollWidth, window: window.innerWidth })') as { page: number; window: number };
+    expect(widths.page).toBeLessThanOrEqual(widths.window);
+    expect(await page.locator(`${TILE}[data-state="live"]`).count()).toBe(16);
+    await screenshot(page, '08-tablet');
+  }, 60_000);
 });
