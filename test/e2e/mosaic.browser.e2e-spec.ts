@@ -213,4 +213,23 @@ describe('mosaic viewer in Chromium through HAProxy (local stack)', () => {
     expect(await page.locator(`${TILE}[data-state="live"]`).count()).toBe(16);
     await screenshot(page, '08-tablet');
   }, 60_000);
+
+  it('shows the street camera cars on the Events page, the dashboard and the users page, without console errors', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+    await page.locator('[data-testid="detection-row"][data-class="car"]').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, '09-events-page');
+
+    await nav.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.locator('svg[role="img"]').first().waitFor();
+    await screenshot(page, '10-dashboard');
+
+    await nav.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users & API keys', level: 1 }).waitFor();
+    await page.getByText(`operator-${RUN}@example.test`).first().waitFor();
+    await screenshot(page, '11-users');
+  }, 90_000);
 });
