@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import { AccessTokenClaims, ApiKeyAuthenticator } from '@vms/auth';
 import { DETECTION_BOXES, LiveBoxesSubscriber } from './live-boxes.subscriber';
 import { LiveEventsHub } from './live-events.hub';
+import { SocketHeartbeat } from './socket-heartbeat';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SUBSCRIPTIONS = 64;
@@ -37,6 +38,7 @@ export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconne
     private readonly hub: LiveEventsHub,
     private readonly boxes: LiveBoxesSubscriber,
     private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly heartbeat: SocketHeartbeat,
   ) {}
 
   handleConnection(client: WebSocket, request: IncomingMessage): void {
@@ -52,11 +54,13 @@ export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconne
   handleDisconnect(client: WebSocket): void {
     clearTimeout(this.expiryTimers.get(client));
     this.expiryTimers.delete(client);
+    this.heartbeat.untrack(client);
     this.hub.disconnect(client);
   }
 
   private accept(client: WebSocket): void {
     this.hub.connect(client);
+    this.heartbeat.track(client);
     client.on('message', (raw: Buffer) => this.onMessage(client, raw));
     client.send(JSON.stringify({ type: 'ready' }));
   }
