@@ -34,3 +34,4 @@ export * from './bootstrap/configure-app';
 export * from './security/secrets-equal';
 export * from './resilience/restart-backoff';
 export * from './media/ffprobe-beside';
+export * from './media/run-media-tool';

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runMediaTool } from '@vms/platform';
 import { isHlsUrl, networkInputArgs } from './ffmpeg-frame-args';
 import { failureOf, FrameSourceFailure } from './frame-source-failure';
 
@@ -96,18 +96,8 @@ export function parseKeyframeProbe(json: string): KeyframeProbeResult {
 
 /** Measures the source's picture size and keyframe interval; never rejects, a failure is a result with its reason. */
 export async function probeKeyframes(url: string, options: KeyframeProbeOptions): Promise<KeyframeProbeResult> {
-  const child = spawn(options.ffprobePath, keyframeProbeArgs(url, options), {
-    stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs, killSignal: 'SIGKILL', signal: options.signal,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { if (stderr.length < MAX_OUTPUT) stderr += chunk.toString(); });
-  const end = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: string }>((resolve) => {
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.name !== 'AbortError') resolve({ code: null, signal: null, spawnError: error.code ?? error.message });
-    });
-    child.on('close', (code, signal) => resolve({ code, signal }));
+  const { stdout, stderr, ...end } = await runMediaTool(options.ffprobePath, keyframeProbeArgs(url, options), {
+    timeoutMs: options.timeoutMs, signal: options.signal, maxOutputChars: MAX_OUTPUT,
   });
   if (options.signal?.aborted) return { ok: false, reason: 'stopped' };
   if (end.signal === 'SIGKILL') return { ok: false, reason: FrameSourceFailure.timeout };

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runMediaTool } from '@vms/platform';
 import type { PathSource } from '../../media-server.port';
 import { ffprobeArgs, MediaPlan } from './ffmpeg-args';
 import { FailureReason, failureReason } from './ffmpeg-failure';
@@ -38,18 +38,8 @@ const MAX_PLAUSIBLE_FPS = 240;
 export async function probeSource(source: PathSource, options: ProbeOptions): Promise<ProbeResult> {
   const kind = sourceKind(source.url);
   const startedAt = Date.now();
-  const child = spawn(options.ffprobePath, ffprobeArgs(source, options.socketTimeoutMs), {
-    stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs, killSignal: 'SIGKILL', signal: options.signal,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { if (stderr.length < MAX_OUTPUT) stderr += chunk.toString(); });
-  const end = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: string }>((resolve) => {
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.name !== 'AbortError') resolve({ code: null, signal: null, spawnError: error.code ?? error.message });
-    });
-    child.on('close', (code, signal) => resolve({ code, signal }));
+  const { stdout, stderr, ...end } = await runMediaTool(options.ffprobePath, ffprobeArgs(source, options.socketTimeoutMs), {
+    timeoutMs: options.timeoutMs, signal: options.signal, maxOutputChars: MAX_OUTPUT,
   });
   const elapsedMs = Date.now() - startedAt;
   if (end.signal && !options.signal?.aborted) return { ok: false, reason: FailureReason.timeout };
