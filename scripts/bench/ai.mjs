@@ -27,7 +27,7 @@
 //   --ai-model yolox_nano_416  --ai-threads N (AI_THREADS; default: the service default, half the cores)
 // Set BENCH_MACHINE to name the machine in the result file.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -35,10 +35,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { cleanUp, cleanUpOnSignals, onCleanup } from './lib/cleanup.mjs';
+import { cleanUpOnSignals, onCleanup, runBenchmark } from './lib/cleanup.mjs';
 import { randomTag } from './lib/infrastructure.mjs';
 import { machineInfo } from './lib/machine.mjs';
-import { logTail, REPO_ROOT, sleep } from './lib/processes.mjs';
+import { keepServiceLogs, logTail, REPO_ROOT, sleep } from './lib/processes.mjs';
 import { childrenOf, clockTicksPerSecond, commandLine, loadAverage, machineCpuTicks, processStat } from './lib/proc-stats.mjs';
 import { MEDIA_DIR, startStack } from './lib/stack.mjs';
 import { mean, percentile, round, summary, table } from './lib/stats.mjs';
@@ -799,22 +799,9 @@ async function main() {
     printReport(report);
     log(`results written to ${path.relative(REPO_ROOT, file)}`);
   } catch (error) {
-    for (const name of ['api', 'streaming', 'ai-detection']) {
-      const source = path.join(workDir, `${name}.log`);
-      if (existsSync(source)) copyFileSync(source, path.join(resultDir, `ai-${stamp}-${name}.log`));
-    }
-    log(`service logs kept in ${path.relative(REPO_ROOT, resultDir)}/ai-${stamp}-*.log`);
+    log(`service logs kept in ${keepServiceLogs(workDir, resultDir, `ai-${stamp}`, ['api', 'streaming', 'ai-detection'])}`);
     throw error;
   }
 }
 
-try {
-  await main();
-  log('cleaning up');
-  await cleanUp();
-  log('done');
-} catch (error) {
-  process.stderr.write(`\n[bench] FAILED: ${error?.stack ?? error}\n`);
-  await cleanUp();
-  process.exit(1);
-}
+await runBenchmark(main);

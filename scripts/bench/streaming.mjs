@@ -12,16 +12,16 @@
 // RabbitMQ vhost, Redis keys, processes, temp dirs) is removed at the end, also on failure or
 // Ctrl-C. Options: --runs N (10), --streams 8,32, --rtsp-streams 8 (0 skips), --warmup S (15),
 // --sample S (20), --keepalive S (3). Set BENCH_MACHINE to name the machine in the result file.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cleanUp, cleanUpOnSignals, onCleanup } from './lib/cleanup.mjs';
+import { cleanUpOnSignals, onCleanup, runBenchmark } from './lib/cleanup.mjs';
 import { randomTag } from './lib/infrastructure.mjs';
 import { machineInfo } from './lib/machine.mjs';
-import { logTail, REPO_ROOT, sleep, startRtspCamera } from './lib/processes.mjs';
+import { keepServiceLogs, logTail, REPO_ROOT, sleep, startRtspCamera } from './lib/processes.mjs';
 import { childrenOf, clockTicksPerSecond, loadAverage, machineCpuTicks, processStat, pssKb, rssKb } from './lib/proc-stats.mjs';
 import { MEDIA_DIR, startStack } from './lib/stack.mjs';
 import { mean, round, summary, table } from './lib/stats.mjs';
@@ -414,23 +414,9 @@ async function main() {
     printReport(report);
     log(`results written to ${path.relative(REPO_ROOT, file)}`);
   } catch (error) {
-    // Keep the service logs (the temp dir goes away) for whoever looks into the failure.
-    for (const name of ['api', 'streaming', 'rtsp-camera']) {
-      const source = path.join(workDir, `${name}.log`);
-      if (existsSync(source)) copyFileSync(source, path.join(resultDir, `streaming-${stamp}-${name}.log`));
-    }
-    log(`service logs kept in ${path.relative(REPO_ROOT, resultDir)}/streaming-${stamp}-*.log`);
+    log(`service logs kept in ${keepServiceLogs(workDir, resultDir, `streaming-${stamp}`, ['api', 'streaming', 'rtsp-camera'])}`);
     throw error;
   }
 }
 
-try {
-  await main();
-  log('cleaning up');
-  await cleanUp();
-  log('done');
-} catch (error) {
-  process.stderr.write(`\n[bench] FAILED: ${error?.stack ?? error}\n`);
-  await cleanUp();
-  process.exit(1);
-}
+await runBenchmark(main);

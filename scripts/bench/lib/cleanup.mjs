@@ -53,3 +53,17 @@ export function cleanUpOnSignals(onSignal = () => {}) {
     timer.unref();
   }
 }
+
+/** Runs a benchmark's main(), then cleans up; on failure prints the error and exits 1 after cleaning up. */
+export async function runBenchmark(main) {
+  try {
+    await main();
+    process.stdout.write('[bench] cleaning up\n');
+    await cleanUp();
+    process.stdout.write('[bench] done\n');
+  } catch (error) {
+    process.stderr.write(`\n[bench] FAILED: ${error?.stack ?? error}\n`);
+    await cleanUp();
+    process.exit(1);
+  }
+}

@@ -2,7 +2,7 @@
 // own process group (out of reach of the terminal's Ctrl-C, so the benchmark stops it in order),
 // with its output in a log file, and is stopped by cleanUp() with SIGTERM, then SIGKILL.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { onCleanup } from './cleanup.mjs';
@@ -119,3 +119,12 @@ export function logTail(logFile, lines = 30) {
 
 const describe = ({ code, signal, error }) => (error ? `could not start: ${error.message}` : signal ? `signal ${signal}` : `exit code ${code}`);
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Copies the named services' logs out of a run's temp dir (which goes away) next to its results, for whoever looks into a failure. */
+export function keepServiceLogs(workDir, resultDir, prefix, names) {
+  for (const name of names) {
+    const source = path.join(workDir, `${name}.log`);
+    if (existsSync(source)) copyFileSync(source, path.join(resultDir, `${prefix}-${name}.log`));
+  }
+  return path.join(path.relative(REPO_ROOT, resultDir), `${prefix}-*.log`);
+}
