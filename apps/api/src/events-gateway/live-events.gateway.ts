@@ -31,7 +31,8 @@ interface ClientMessage {
 @WebSocketGateway({ path: '/ws' })
 export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(LiveEventsGateway.name);
-  private readonly expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+  /** Per socket: the close-at-token-expiry timeout, or the API key re-check interval. */
+  private readonly authTimers = new Map<WebSocket, NodeJS.Timeout>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -52,8 +53,8 @@ export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconne
   }
 
   handleDisconnect(client: WebSocket): void {
-    clearTimeout(this.expiryTimers.get(client));
-    this.expiryTimers.delete(client);
+    clearTimeout(this.authTimers.get(client));
+    this.authTimers.delete(client);
     this.heartbeat.untrack(client);
     this.hub.disconnect(client);
   }
@@ -77,7 +78,7 @@ export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconne
       void valid().then((still) => still || client.close(WS_CLOSE.unauthenticated, 'AUTH.API_KEY_INVALID'));
     }, API_KEY_RECHECK_MS);
     timer.unref();
-    this.expiryTimers.set(client, timer);
+    this.authTimers.set(client, timer);
   }
 
   private onMessage(client: WebSocket, raw: Buffer): void {
@@ -122,10 +123,10 @@ export class LiveEventsGateway implements OnGatewayConnection, OnGatewayDisconne
       client.close(WS_CLOSE.unauthenticated, expired ? 'AUTH.TOKEN_EXPIRED' : 'AUTH.TOKEN_INVALID');
       return false;
     }
-    clearTimeout(this.expiryTimers.get(client));
+    clearTimeout(this.authTimers.get(client));
     const timer = setTimeout(() => client.close(WS_CLOSE.unauthenticated, 'AUTH.TOKEN_EXPIRED'), Math.max(0, claims.exp * 1000 - Date.now()));
     timer.unref();
-    this.expiryTimers.set(client, timer);
+    this.authTimers.set(client, timer);
     return true;
   }
 }
